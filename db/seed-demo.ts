@@ -1,0 +1,201 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "./client";
+import {
+  alerts,
+  calculationHistory,
+  invoices,
+  mortgageTracking,
+  mortgages,
+  planPrices,
+  subscriptions,
+  userPreferences,
+  users,
+} from "./schema";
+
+type Helpers = {
+  hashPassword: (p: string) => Promise<string>;
+  encryptLoanNumber: (n: string) => { encrypted: string; last4: string };
+};
+export type DemoAccount = { role: string; email: string; password: string };
+
+export const DEMO_ACCOUNTS = {
+  homeowner: { email: "homeowner@demo.refialert.test", password: "harbor-maple-lantern", name: "Dana Homeowner" },
+  paid: { email: "paid@demo.refialert.test", password: "copper-river-window", name: "Pat Subscriber" },
+  unverified: { email: "unverified@demo.refialert.test", password: "quiet-orchard-signal", name: "Uma Unverified" },
+  admin: { email: "admin@demo.refialert.test", password: "granite-harbor-beacon", name: "Avery Admin" },
+} as const;
+
+/** First day of the month, `months` months before today, as yyyy-mm-dd. */
+function monthsAgo(months: number): string {
+  const d = new Date();
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
+  return first.toISOString().slice(0, 10);
+}
+
+// Balance after m payments of a fixed-rate loan (calculators.md §2), in cents.
+function balanceCents(principal: number, ratePct: number, n: number, m: number): number {
+  const i = ratePct / 100 / 12;
+  if (i === 0) return Math.round((principal - (principal / n) * m) * 100);
+  const pmt = (principal * i * (1 + i) ** n) / ((1 + i) ** n - 1);
+  return Math.round((principal * (1 + i) ** m - (pmt * ((1 + i) ** m - 1)) / i) * 100);
+}
+
+async function createUser(
+  db: Db,
+  h: Helpers,
+  a: { email: string; password: string; name: string },
+  extra: Partial<typeof users.$inferInsert>,
+  fill: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], userId: string) => Promise<void> = async () => {},
+): Promise<void> {
+  const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, a.email)).limit(1);
+  if (existing.length > 0) return; // idempotent: the demo account is already there
+  const passwordHash = await h.hashPassword(a.password);
+  await db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email: a.email, name: a.name, passwordHash, ...extra })
+      .returning({ id: users.id });
+    await tx.insert(userPreferences).values({ userId: user!.id });
+    await fill(tx, user!.id);
+  });
+}
+
+export async function seedDemoAccounts(db: Db, h: Helpers): Promise<DemoAccount[]> {
+  const verified = { emailVerified: true, emailVerifiedAt: new Date() };
+
+  await createUser(db, h, DEMO_ACCOUNTS.homeowner, verified, async (tx, userId) => {
+    // The original app's demo loan: 400,000 at 4.5 % for 30 years, five years in.
+    const loan = h.encryptLoanNumber("004277812234");
+    const [home] = await tx
+      .insert(mortgages)
+      .values({
+        userId,
+        name: "Maple Street home",
+        zipCode: "94110",
+        originalPrincipalCents: 40_000_000,
+        originalTerm: 360,
+        originalInterestRate: 4.5,
+        originationDate: monthsAgo(60),
+        remainingPrincipalCents: balanceCents(400_000, 4.5, 360, 60),
+        remainingTerm: 300,
+        creditScore: 760,
+        estimatedPropertyValueCents: 65_000_000,
+        propertyType: "single_family",
+        occupancyType: "primary",
+        lenderName: "Summit Bank",
+        loanNumberEncrypted: loan.encrypted,
+        loanNumberLast4: loan.last4,
+        lastUpdatedBy: userId,
+      })
+      .returning({ id: mortgages.id });
+    // Snapshots a little below the schedule: the owner paid some extra principal.
+    await tx.insert(mortgageTracking).values(
+      [36, 24, 12].map((m) => ({
+        mortgageId: home!.id,
+        currentRate: 4.5,
+        currentRemainingTerm: 360 - m,
+        currentRemainingPrincipalCents: balanceCents(400_000, 4.5, 360, m) - (60 - m) * 10_000,
+        recordedOn: monthsAgo(60 - m),
+        source: "manual" as const,
+      })),
+    );
+    const [cabin] = await tx
+      .insert(mortgages)
+      .values({
+        userId,
+        name: "Lake cabin",
+        zipCode: "49684",
+        originalPrincipalCents: 18_000_000,
+        originalTerm: 180,
+        originalInterestRate: 7.125,
+        originationDate: monthsAgo(30),
+        remainingPrincipalCents: balanceCents(180_000, 7.125, 180, 30),
+        remainingTerm: 150,
+        estimatedPropertyValueCents: 26_000_000,
+        propertyType: "single_family",
+        occupancyType: "secondary",
+        lenderName: "Northern Credit Union",
+        lastUpdatedBy: userId,
+      })
+      .returning({ id: mortgages.id });
+    await tx.insert(calculationHistory).values([
+      {
+        userId,
+        mortgageId: home!.id,
+        calculationType: "monthly_payment" as const,
+        inputParams: { principal: 400000, rate: 4.5, termYears: 30 },
+        outputResults: { monthlyPayment: 2026.74, totalInterest: 329626.85 },
+      },
+      {
+        userId,
+        mortgageId: cabin!.id,
+        calculationType: "break_even" as const,
+        inputParams: { balance: 165000, currentRate: 7.125, monthsLeft: 150, newRate: 6.0, newTermMonths: 180, costs: 4000 },
+        outputResults: { note: "demo entry" },
+      },
+    ]);
+  });
+
+  await createUser(db, h, DEMO_ACCOUNTS.paid, verified, async (tx, userId) => {
+    const [m] = await tx
+      .insert(mortgages)
+      .values({
+        userId,
+        name: "Oak Avenue condo",
+        zipCode: "60614",
+        originalPrincipalCents: 32_000_000,
+        originalTerm: 360,
+        originalInterestRate: 7.25,
+        originationDate: monthsAgo(24),
+        remainingPrincipalCents: balanceCents(320_000, 7.25, 360, 24),
+        remainingTerm: 336,
+        propertyType: "condo",
+        occupancyType: "primary",
+        lastUpdatedBy: userId,
+      })
+      .returning({ id: mortgages.id });
+    const [alert] = await tx
+      .insert(alerts)
+      .values({ userId, mortgageId: m!.id, alertType: "interest_rate", targetInterestRate: 5.5, targetTerm: 360, estimateRefinanceCostCents: 500_000 })
+      .returning({ id: alerts.id });
+    const [price] = await tx.select().from(planPrices).where(eq(planPrices.interval, "year")).limit(1);
+    const start = new Date(Date.now() - 30 * 86_400_000);
+    const end = new Date(start.getTime() + 365 * 86_400_000);
+    const [sub] = await tx
+      .insert(subscriptions)
+      .values({
+        userId,
+        alertId: alert!.id,
+        planPriceId: price?.id,
+        stripeCustomerId: "cus_demo_paid",
+        stripeSubscriptionId: "sub_demo_paid",
+        stripePriceId: price?.stripePriceId ?? "price_demo_yearly",
+        status: "active",
+        currentPeriodStart: start,
+        currentPeriodEnd: end,
+        amountCents: 12_000,
+        interval: "year",
+      })
+      .returning({ id: subscriptions.id });
+    await tx.insert(invoices).values({
+      subscriptionId: sub!.id,
+      userId,
+      stripeInvoiceId: "in_demo_paid_1",
+      amountDueCents: 12_000,
+      amountPaidCents: 12_000,
+      status: "paid",
+      invoiceDate: start,
+      paidAt: start,
+    });
+  });
+
+  await createUser(db, h, DEMO_ACCOUNTS.unverified, {});
+  await createUser(db, h, DEMO_ACCOUNTS.admin, { ...verified, role: "admin" });
+
+  return [
+    { role: "homeowner (2 mortgages)", ...DEMO_ACCOUNTS.homeowner },
+    { role: "homeowner on a paid alert", ...DEMO_ACCOUNTS.paid },
+    { role: "unverified homeowner", ...DEMO_ACCOUNTS.unverified },
+    { role: "admin", ...DEMO_ACCOUNTS.admin },
+  ].map(({ role, email, password }) => ({ role, email, password }));
+}

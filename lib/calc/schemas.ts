@@ -1,0 +1,165 @@
+/**
+ * zod input schemas for the calculator forms, their demo defaults, and the calculator list.
+ *
+ * Units, by field name (every term says its unit):
+ * - money in dollars: principal, balance, costs, extraMonthlyPrincipal, targetPayment;
+ * - rates in annual percent: *RatePercent (4.5 means 4.5 %);
+ * - termYears / newTermYears: whole YEARS (1-50), as lenders quote terms;
+ * - monthsLeft / currentMonth: whole MONTHS (1-600 / 0-599), as a statement shows them.
+ * Fields coerce form and URL strings ("$364,631.66", " 4.5 % ") to numbers. A blank field
+ * is an error, not 0, except the optional extra principal (blank = no extra).
+ * NaN and Infinity are rejected (zod 4 numbers are finite).
+ */
+import { z } from "zod";
+
+export const calculatorTypes = [
+  "monthly_payment",
+  "amortization",
+  "target_rate",
+  "break_even",
+  "refinance_savings",
+  "efficient_frontier",
+] as const;
+
+export type CalculatorType = (typeof calculatorTypes)[number];
+
+export function isCalculatorType(value: unknown): value is CalculatorType {
+  return typeof value === "string" && (calculatorTypes as readonly string[]).includes(value);
+}
+
+/** Strip what people type around numbers; blank (or a non-number type) becomes NaN. */
+function cleanNumberText(value: unknown): unknown {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return NaN;
+  const cleaned = value.replace(/[\s$,%]/g, "");
+  return cleaned === "" ? NaN : cleaned;
+}
+
+interface FieldBounds {
+  min: number;
+  max: number;
+  message: string;
+  integer?: boolean;
+  /** Exclusive minimum (target payment must be > 0). */
+  aboveMin?: boolean;
+}
+
+function numberField({ min, max, message, integer = false, aboveMin = false }: FieldBounds) {
+  let schema = z.coerce.number({ error: message });
+  schema = aboveMin ? schema.gt(min, { error: message }) : schema.min(min, { error: message });
+  schema = schema.max(max, { error: message });
+  if (integer) schema = schema.int({ error: message });
+  return z.preprocess(cleanNumberText, schema);
+}
+
+const principal = numberField({
+  min: 1_000,
+  max: 100_000_000,
+  message: "Enter a principal between $1,000 and $100,000,000",
+});
+const balance = numberField({
+  min: 1_000,
+  max: 100_000_000,
+  message: "Enter a balance between $1,000 and $100,000,000",
+});
+const rateField = (what: string) =>
+  numberField({ min: 0, max: 25, message: `Enter ${what} between 0% and 25%` });
+const termYears = (what: string) =>
+  numberField({ min: 1, max: 50, integer: true, message: `Enter ${what} between 1 and 50 whole years` });
+const monthsLeft = numberField({
+  min: 1,
+  max: 600,
+  integer: true,
+  message: "Enter the months left on your loan, a whole number between 1 and 600",
+});
+const costs = numberField({ min: 0, max: 1_000_000, message: "Enter closing costs between $0 and $1,000,000" });
+const extraMonthlyPrincipal = z.preprocess(
+  (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? 0 : value),
+  numberField({ min: 0, max: 1_000_000, message: "Enter an extra monthly principal between $0 and $1,000,000" }),
+);
+const targetPayment = numberField({
+  min: 0,
+  max: 10_000_000,
+  aboveMin: true,
+  message: "Enter a target monthly payment above $0 (up to $10,000,000)",
+});
+
+export const monthlyPaymentSchema = z.object({
+  principal,
+  ratePercent: rateField("an interest rate"),
+  termYears: termYears("a loan term"),
+});
+
+export const amortizationSchema = monthlyPaymentSchema.extend({ extraMonthlyPrincipal });
+
+export const targetRateSchema = z.object({
+  balance,
+  newTermYears: termYears("a new loan term"),
+  targetPayment,
+});
+
+/** Current loan (what is left of it) and the refinance offer. */
+export const refinanceSchema = z.object({
+  balance,
+  currentRatePercent: rateField("your current rate"),
+  monthsLeft,
+  newRatePercent: rateField("the new rate"),
+  newTermYears: termYears("a new loan term"),
+  costs,
+});
+export const breakEvenSchema = refinanceSchema;
+export const refinanceSavingsSchema = refinanceSchema;
+
+export const efficientFrontierSchema = z
+  .object({
+    principal,
+    ratePercent: rateField("the original rate"),
+    termYears: termYears("the original loan term"),
+    newTermYears: termYears("a new loan term"),
+    costs,
+    currentMonth: numberField({
+      min: 0,
+      max: 599,
+      integer: true,
+      message: "Enter the months since the loan started, a whole number between 0 and 599",
+    }),
+    offeredRatePercent: rateField("the rate you are offered"),
+  })
+  .refine((input) => input.currentMonth < input.termYears * 12, {
+    error: "The months since the loan started must be less than the loan term",
+    path: ["currentMonth"],
+  });
+
+export const calculatorSchemas = {
+  monthly_payment: monthlyPaymentSchema,
+  amortization: amortizationSchema,
+  target_rate: targetRateSchema,
+  break_even: breakEvenSchema,
+  refinance_savings: refinanceSavingsSchema,
+  efficient_frontier: efficientFrontierSchema,
+} satisfies Record<CalculatorType, z.ZodType>;
+
+/** Parsed (validated, numeric) input of a calculator. */
+export type CalculatorInput<T extends CalculatorType> = z.output<(typeof calculatorSchemas)[T]>;
+
+/** The original app's demo loan: 400,000 at 4.5 % for 360 months, 60 payments made. */
+const demoLoan = { principal: 400_000, ratePercent: 4.5, termYears: 30 } as const;
+/** Its balance after 60 payments as the original app showed it, with 300 months left. */
+const demoRefinance = {
+  balance: 364_631.66,
+  currentRatePercent: 4.5,
+  monthsLeft: 300,
+  newRatePercent: 2,
+  newTermYears: 30,
+  costs: 5_000,
+} as const;
+
+/** Form defaults per calculator: the original app's demo values. */
+export const calculatorDefaults: { readonly [T in CalculatorType]: CalculatorInput<T> } = {
+  monthly_payment: { ...demoLoan },
+  amortization: { ...demoLoan, extraMonthlyPrincipal: 0 },
+  target_rate: { balance: 364_631.66, newTermYears: 30, targetPayment: 1_500 },
+  break_even: { ...demoRefinance },
+  refinance_savings: { ...demoRefinance },
+  efficient_frontier: { ...demoLoan, newTermYears: 30, costs: 5_000, currentMonth: 60, offeredRatePercent: 2 },
+};
