@@ -19,6 +19,7 @@ export default defineConfig({
           environment: "node",
           include: ["{lib,db,components,app,scripts}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
+          setupFiles: ["tests/support/test-env.ts"],
         },
       },
       {
@@ -28,6 +29,8 @@ export default defineConfig({
           environment: "node",
           include: ["{lib,db,components,app,scripts,tests}/**/*.int.test.ts"],
           exclude: ["node_modules/**"],
+          globalSetup: ["tests/support/pg-global-setup.ts"],
+          setupFiles: ["tests/support/test-env.ts", "tests/support/pg-per-file.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -10,7 +10,6 @@ import {
   monthlyPayment,
   pmt,
   rate,
-  roundCents,
   simpleBreakEven,
   toCents,
 } from "./index";

@@ -1,0 +1,12 @@
+import { ButtonLink } from "@/components/ui";
+
+export default function NotFound() {
+  return (
+    <main id="main" className="mx-auto max-w-lg px-4 py-24 text-center">
+      <p className="text-sm font-semibold text-brand-700">404</p>
+      <h1 className="mt-2 text-2xl font-bold">We couldn&apos;t find that page</h1>
+      <p className="mt-2 text-slate-600 dark:text-slate-400">It may have been moved or deleted, or it belongs to another account.</p>
+      <ButtonLink href="/" className="mt-6">Go home</ButtonLink>
+    </main>
+  );
+}

@@ -1,0 +1,61 @@
+import type { ReactNode } from "react";
+import type { SessionUser } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/auth/sign-out-action";
+import { AppNav } from "./app-nav";
+import { Logo } from "./logo";
+import { Banner, SubmitButton } from "./ui";
+import Link from "next/link";
+
+export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+        <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-3 px-4">
+          <Logo href="/dashboard" />
+          <div className="flex items-center gap-3 text-sm">
+            <span className="hidden text-slate-600 sm:inline dark:text-slate-400" data-testid="signed-in-as">
+              {user.name}
+            </span>
+            <form action={signOutAction}>
+              <SubmitButton variant="secondary" size="sm" pendingText="Signing out…">
+                Sign out
+              </SubmitButton>
+            </form>
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto max-w-7xl px-4 py-4 md:grid md:grid-cols-[12rem_1fr] md:gap-8 md:py-8">
+        <aside className="mb-4 md:mb-0">
+          <AppNav isAdmin={user.role === "admin"} />
+        </aside>
+        <main id="main" className="min-w-0">
+          {!user.emailVerified && (
+            <div className="mb-6">
+              <Banner tone="warning">
+                Please verify your email address to create alerts and subscribe. Check your inbox, or{" "}
+                <Link href="/verify-email" className="font-semibold underline">
+                  send a new link
+                </Link>
+                .
+              </Banner>
+            </div>
+          )}
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+/** An honest placeholder for a part of the app that later work fills. */
+export function ComingSoon({ title, description }: { title: string; description: string }) {
+  return (
+    <div>
+      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
+      <div className="mt-6 rounded-xl border border-dashed border-slate-300 px-6 py-12 text-center dark:border-slate-700">
+        <p className="font-semibold">Coming soon</p>
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-600 dark:text-slate-400">{description}</p>
+      </div>
+    </div>
+  );
+}

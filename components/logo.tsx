@@ -1,0 +1,10 @@
+import Link from "next/link";
+
+export function Logo({ href = "/" }: { href?: string }) {
+  return (
+    <Link href={href} className="flex items-center gap-2 font-bold tracking-tight text-slate-900 dark:text-white">
+      <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-brand-600 text-sm text-white">↘</span>
+      <span>Refi Alert</span>
+    </Link>
+  );
+}

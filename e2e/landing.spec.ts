@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+
+/** The newest row of the shipped 30-year PMMS file, as the seed loaded it. */
+function newestSeeded30Year(): { date: string; rate: number } {
+  const lines = readFileSync("db/seed-data/rates/pmms-30_year_fixed.csv", "utf8").trim().split("\n");
+  const [date, , rate] = lines[lines.length - 1]!.split(",");
+  return { date: date!, rate: Number(rate) };
+}
+
+test("the landing page shows today's 30-year rate from the seeded survey data", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("refinancing");
+  const newest = newestSeeded30Year();
+  await expect(page.getByTestId("rate-30")).toHaveText(`${newest.rate.toFixed(2)}%`);
+  const [y, m, d] = newest.date.split("-").map(Number);
+  const week = new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+  await expect(page.getByText(`Week of ${week}`)).toBeVisible();
+  await expect(page.getByText("Source: Freddie Mac Primary Mortgage Market Survey®").first()).toBeVisible();
+});
+
+test("GET /api/health answers with a database round trip", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok", database: "up" });
+});
+
+test("signed-out visitors are sent to sign in from app pages, and can sign in with a demo account", async ({ page }) => {
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard/);
+  await page.getByLabel("Email").fill("homeowner@demo.refialert.test");
+  await page.getByLabel("Password").fill("harbor-maple-lantern");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Dana Homeowner");
+});

@@ -1,0 +1,36 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { env } from "@/lib/env";
+import { authConfig } from "./auth.config";
+import { authenticate, type AuthFailure } from "./authenticate";
+
+/** Auth.js passes `code` through to the sign-in form, so it can say "locked" or "rate limited". */
+class SignInFailure extends CredentialsSignin {
+  constructor(code: AuthFailure) {
+    super();
+    this.code = code;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: env().AUTH_SECRET,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const ip = clientIp(request.headers);
+        const result = await authenticate(String(credentials?.email ?? ""), String(credentials?.password ?? ""), ip);
+        if (!result.ok) throw new SignInFailure(result.reason);
+        return { id: result.user.id, name: result.user.name, email: result.user.email, role: result.user.role, sessionVersion: result.user.sessionVersion } as never;
+      },
+    }),
+  ],
+}));
+
+/** The client's address: first X-Forwarded-For hop (set by the load balancer), else X-Real-IP. */
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 45);
+  return headers.get("x-real-ip")?.slice(0, 45) ?? null;
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { users, type User } from "@/db/schema";
+import { verifyPassword } from "./password";
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export type AuthFailure = "invalid" | "locked" | "rate_limited";
+export type AuthResult = { ok: true; user: User } | { ok: false; reason: AuthFailure; lockedUntil?: Date };
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Checks an email and password. Unknown accounts still cost one password hash (timing reveals
+ * nothing) and get the same "invalid" answer. The 5th failure locks the account for 15 minutes;
+ * success resets the counter and records the time and address of the sign-in.
+ */
+export async function authenticate(emailInput: string, password: string, ip: string | null): Promise<AuthResult> {
+  const email = normalizeEmail(emailInput);
+  const [user] = email
+    ? await db.select().from(users).where(and(eq(users.email, email), isNull(users.deletedAt))).limit(1)
+    : [];
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user) return { ok: false, reason: "invalid" };
+  const now = new Date();
+  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
+  if (!valid || !user.isActive) {
+    if (!valid) {
+      // One atomic statement, so concurrent failures all count.
+      const [updated] = await db
+        .update(users)
+        .set({
+          failedLoginAttempts: sql`${users.failedLoginAttempts} + 1`,
+          lockedUntil: sql`CASE WHEN ${users.failedLoginAttempts} + 1 >= ${MAX_FAILED_ATTEMPTS} THEN now() + make_interval(mins => ${LOCKOUT_MINUTES}) ELSE NULL END`,
+        })
+        .where(eq(users.id, user.id))
+        .returning({ lockedUntil: users.lockedUntil });
+      if (updated?.lockedUntil) return { ok: false, reason: "locked", lockedUntil: updated.lockedUntil };
+    }
+    return { ok: false, reason: "invalid" };
+  }
+  const [fresh] = await db
+    .update(users)
+    .set({ failedLoginAttempts: 0, lockedUntil: null, lastLoginAt: now, lastLoginIp: ip })
+    .where(eq(users.id, user.id))
+    .returning();
+  return { ok: true, user: fresh ?? user };
+}

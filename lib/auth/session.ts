@@ -1,0 +1,61 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/db";
+import { users } from "@/db/schema";
+import { auth } from "./auth";
+
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: "user" | "admin";
+  emailVerified: boolean;
+};
+
+/**
+ * The signed-in user, checked against the database once per request: the account must exist,
+ * be active and not deleted, and the token's session version must match (a password change,
+ * deactivation or "sign out everywhere" bumps it, ending older sessions).
+ */
+export const getSession = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
+  if (!claims?.id) return null;
+  const [user] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      emailVerified: users.emailVerified,
+      isActive: users.isActive,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(and(eq(users.id, claims.id), isNull(users.deletedAt)))
+    .limit(1);
+  if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified };
+});
+
+/** For pages and actions that need a signed-in user: redirects visitors to sign in. */
+export async function requireUser(next?: string): Promise<SessionUser> {
+  const user = await getSession();
+  if (!user) redirect(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
+  return user;
+}
+
+/** For everything under /admin: visitors are sent to sign in, other users get 403. */
+export async function requireAdmin(next = "/admin"): Promise<SessionUser> {
+  const user = await requireUser(next);
+  if (user.role !== "admin") forbidden();
+  return user;
+}
+
+/** Only paths on this site, so `?next=` can never send a user elsewhere. */
+export function safeNext(next: unknown, fallback = "/dashboard"): string {
+  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
+  return next;
+}
