@@ -1,0 +1,2 @@
+export { sendEmail, queueEmail, deliverLogged, retryDueEmails, MAX_EMAIL_ATTEMPTS, type SendEmailInput } from "./send";
+export { renderEmail, type EmailBlock, type RenderedEmail } from "./layout";

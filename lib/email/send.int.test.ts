@@ -1,0 +1,75 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db";
+import { emailLog } from "@/db/schema";
+import { decodeRaw, startSmtpServer } from "@/tests/support/smtp";
+import { retryDueEmails, sendEmail } from "./send";
+
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  process.env.SMTP_URL = smtp.url;
+  vi.resetModules();
+});
+afterAll(() => smtp.close());
+
+const verification = (to: string) => ({ to, type: "email_verification" as const, template: "email-verification", params: { name: "Dana", token: "abc123" } });
+
+describe("email delivery over SMTP", () => {
+  it("sends an HTML and a text part and records the provider's message id", async () => {
+    const { id, status } = await sendEmail(verification("dana@example.com"));
+    expect(status).toBe("sent");
+    const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(row).toMatchObject({ status: "sent", attempts: 1, provider: "smtp", recipientEmail: "dana@example.com" });
+    expect(row!.providerMessageId).toMatch(/^<.+>$/);
+    const [mail] = smtp.to("dana@example.com");
+    const raw = decodeRaw(mail!.raw);
+    expect(raw).toContain("Content-Type: text/plain");
+    expect(raw).toContain("Content-Type: text/html");
+    expect(raw).toContain("/verify-email?token=abc123");
+  });
+
+  it("a temporary failure is marked failed with a next attempt, and the retry sends it", async () => {
+    smtp.setMode("temporary");
+    const { id, status } = await sendEmail(verification("retry@example.com"));
+    expect(status).toBe("failed");
+    let [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(row).toMatchObject({ status: "failed", attempts: 1 });
+    expect(row!.errorMessage).toContain("451");
+    expect(row!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+
+    smtp.setMode("accept");
+    await db.update(emailLog).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailLog.id, id));
+    const result = await retryDueEmails();
+    expect(result.sent).toBeGreaterThanOrEqual(1);
+    [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+    expect(smtp.to("retry@example.com")).toHaveLength(1);
+  });
+
+  it("gives up after 3 attempts, leaving the row failed for admins", async () => {
+    smtp.setMode("temporary");
+    const { id } = await sendEmail(verification("down@example.com"));
+    for (let i = 0; i < 2; i++) {
+      await db.update(emailLog).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailLog.id, id));
+      await retryDueEmails();
+    }
+    const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(row).toMatchObject({ status: "failed", attempts: 3, nextAttemptAt: null });
+    // a further retry run leaves it alone
+    await retryDueEmails();
+    const [after] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(after!.attempts).toBe(3);
+    smtp.setMode("accept");
+  });
+
+  it("a permanent 5xx rejection marks the row bounced and is not retried", async () => {
+    smtp.setMode("permanent");
+    const { status, id } = await sendEmail(verification("nobody@example.com"));
+    smtp.setMode("accept");
+    expect(status).toBe("bounced");
+    const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(row!.nextAttemptAt).toBeNull();
+  });
+});

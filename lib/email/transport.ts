@@ -1,0 +1,74 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/env";
+
+export type OutgoingMessage = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+};
+export type DeliveryResult = { provider: string; messageId: string };
+
+/** A permanent rejection (SMTP 5xx): the address will not accept mail; mark it bounced, don't retry. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string, readonly responseCode?: number) {
+    super(message);
+    this.name = "PermanentDeliveryError";
+  }
+}
+
+const globalForMail = globalThis as unknown as { __refiTransport?: { url: string; transport: Transporter } };
+
+function smtpTransport(url: string): Transporter {
+  if (globalForMail.__refiTransport?.url !== url) {
+    const insecureLocal = /^smtp:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(url);
+    globalForMail.__refiTransport = {
+      url,
+      // Local capture servers (tests, maildev) speak plain SMTP; real providers get STARTTLS.
+      transport: nodemailer.createTransport(url, insecureLocal ? { ignoreTLS: true } : {}),
+    };
+  }
+  return globalForMail.__refiTransport.transport;
+}
+
+/** Where development emails go when no SMTP_URL is set: $DATA_DIR/outbox, shown at /dev/outbox. */
+export function outboxDir(): string {
+  return path.resolve(env().DATA_DIR, "outbox");
+}
+
+/**
+ * Sends one message: over SMTP when SMTP_URL is set; otherwise, outside production, into the
+ * development outbox. Throws on failure (PermanentDeliveryError for a 5xx rejection).
+ */
+export async function deliver(message: OutgoingMessage, logId: string): Promise<DeliveryResult> {
+  const e = env();
+  if (e.SMTP_URL) {
+    try {
+      const info = await smtpTransport(e.SMTP_URL).sendMail({
+        from: e.EMAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        headers: message.headers,
+      });
+      return { provider: "smtp", messageId: String(info.messageId ?? "") };
+    } catch (err) {
+      const code = (err as { responseCode?: number }).responseCode;
+      if (code && code >= 500 && code < 600) throw new PermanentDeliveryError((err as Error).message, code);
+      throw err;
+    }
+  }
+  if (e.isProduction) throw new Error("SMTP_URL is not configured");
+  const dir = outboxDir();
+  mkdirSync(dir, { recursive: true });
+  const messageId = `<${logId}@outbox.refialert.local>`;
+  writeFileSync(
+    path.join(dir, `${Date.now()}-${logId}.json`),
+    JSON.stringify({ ...message, from: e.EMAIL_FROM, messageId, sentAt: new Date().toISOString() }, null, 2),
+  );
+  return { provider: "dev-outbox", messageId };
+}

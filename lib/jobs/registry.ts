@@ -1,0 +1,21 @@
+import "server-only";
+
+/**
+ * What each job name does. Handlers are imported lazily so the worker only loads the domains it
+ * runs. Domains add their jobs here (one line each).
+ */
+export type JobHandler = (payload: Record<string, unknown>) => Promise<unknown>;
+
+export const jobHandlers: Record<string, JobHandler> = {
+  "email.retry": async () => (await import("@/lib/email/send")).retryDueEmails(),
+  "jobs.prune": async () => (await import("./queue")).pruneJobs(),
+};
+
+/**
+ * Recurring jobs: enqueued once per slot of `everyMinutes` (dedupe key name:slot), whichever
+ * worker gets there first. Domains add their schedules here.
+ */
+export const schedules: { name: string; everyMinutes: number; payload?: Record<string, unknown> }[] = [
+  { name: "email.retry", everyMinutes: 5 },
+  { name: "jobs.prune", everyMinutes: 24 * 60 },
+];

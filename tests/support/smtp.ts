@@ -1,0 +1,60 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+export type ReceivedMail = { to: string[]; from: string; raw: string };
+
+/**
+ * A real SMTP server on a random loopback port for integration tests. `mode` switches it
+ * between accepting, failing temporarily (451) and rejecting permanently (550).
+ */
+export async function startSmtpServer() {
+  const messages: ReceivedMail[] = [];
+  const state = { mode: "accept" as "accept" | "temporary" | "permanent" };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (state.mode === "permanent") {
+        const err = Object.assign(new Error("550 mailbox unavailable"), { responseCode: 550 });
+        return callback(err);
+      }
+      if (state.mode === "temporary") {
+        const err = Object.assign(new Error("451 try again later"), { responseCode: 451 });
+        return callback(err);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    setMode(mode: typeof state.mode) {
+      state.mode = mode;
+    },
+    /** Messages to one address. */
+    to(address: string) {
+      return messages.filter((m) => m.to.includes(address.toLowerCase()));
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Decodes quoted-printable soft breaks so links can be read from a raw message. */
+export function decodeRaw(raw: string): string {
+  return raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+}
