@@ -1,0 +1,38 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { db } from "@/db";
+import { subscriptions } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { stripe, stripeConfigured } from "./stripe";
+
+const LIVE = ["active", "trialing", "past_due", "incomplete", "unpaid"] as const;
+
+/**
+ * Cancels every live subscription of a user at Stripe now (account deletion). The local rows
+ * follow at once; the customer.subscription.deleted webhooks that follow are then no-ops.
+ * Returns how many were cancelled.
+ */
+export async function cancelUserSubscriptions(userId: string, actorId: string | null = userId): Promise<number> {
+  const live = await db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.userId, userId), inArray(subscriptions.status, [...LIVE])));
+  if (live.length === 0) return 0;
+  if (!stripeConfigured()) throw new Error("Stripe is not configured: cannot cancel subscriptions");
+  for (const sub of live) {
+    try {
+      await stripe().subscriptions.cancel(sub.stripeSubscriptionId);
+    } catch (err) {
+      // Already gone at Stripe (e.g. demo rows): cancel locally all the same.
+      if ((err as { code?: string; statusCode?: number }).statusCode !== 404) throw err;
+    }
+    await db.transaction(async (tx) => {
+      await tx
+        .update(subscriptions)
+        .set({ status: "canceled", canceledAt: new Date(), endedAt: new Date(), cancelAtPeriodEnd: false })
+        .where(eq(subscriptions.id, sub.id));
+      await audit({ actorId, action: "subscription.cancel", targetType: "subscription", targetId: sub.id, before: { status: sub.status }, after: { status: "canceled" } }, tx);
+    });
+  }
+  return live.length;
+}
