@@ -1,0 +1,70 @@
+/**
+ * One-line descriptions of a calculation's inputs and its main result, for the history list,
+ * its CSV export and page titles. Defensive: history rows are JSON from the database, and older
+ * rows may lack fields, so anything missing is simply left out.
+ */
+import type { CalculatorType } from "@/lib/calc";
+import { formatDollars, formatMonths, formatPercent } from "@/lib/format";
+import { calculatorMeta, type FieldUnit } from "./meta";
+
+const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+
+export function formatFieldValue(unit: FieldUnit, value: number): string {
+  switch (unit) {
+    case "dollars":
+      return formatDollars(value, { whole: Number.isInteger(value) });
+    case "percent":
+      return formatPercent(value);
+    case "years":
+      return `${value} yr`;
+    case "months":
+      return `${value} mo`;
+  }
+}
+
+/** "Loan amount $400,000 · Interest rate 4.50% · Loan term 30 yr" */
+export function describeInputs(type: CalculatorType, input: Record<string, unknown>): string {
+  return calculatorMeta[type].fields
+    .flatMap((field) => {
+      const value = num(input[field.name]);
+      if (value === null || (field.optional && value === 0)) return [];
+      return [`${field.label} ${formatFieldValue(field.unit, value)}`];
+    })
+    .join(" · ");
+}
+
+/** The result in a phrase: "Payment $2,026.74", "Breaks even in month 31", ... */
+export function describeResult(type: CalculatorType, summary: Record<string, unknown>): string {
+  const parts: (string | null)[] = [];
+  switch (type) {
+    case "monthly_payment":
+      parts.push(num(summary.monthlyPayment) === null ? null : `Payment ${formatDollars(num(summary.monthlyPayment))}`);
+      parts.push(num(summary.totalInterest) === null ? null : `total interest ${formatDollars(num(summary.totalInterest))}`);
+      break;
+    case "amortization":
+      parts.push(num(summary.scheduledPayment) === null ? null : `Payment ${formatDollars(num(summary.scheduledPayment))}`);
+      parts.push(num(summary.payoffMonths) === null ? null : `paid off in ${formatMonths(num(summary.payoffMonths))}`);
+      parts.push(num(summary.totalInterest) === null ? null : `total interest ${formatDollars(num(summary.totalInterest))}`);
+      break;
+    case "target_rate":
+      if (summary.found === false) parts.push("No rate reaches this payment");
+      else if (num(summary.gridRatePercent) !== null) parts.push(`Target rate ${formatPercent(num(summary.gridRatePercent))}`);
+      break;
+    case "break_even":
+      if (num(summary.trueBreakEvenMonth) !== null) parts.push(`Breaks even in month ${num(summary.trueBreakEvenMonth)}`);
+      else if ("trueBreakEvenMonth" in summary) parts.push("Never breaks even");
+      parts.push(num(summary.monthlySavings) === null ? null : `saves ${formatDollars(num(summary.monthlySavings))}/mo`);
+      break;
+    case "refinance_savings":
+      parts.push(num(summary.monthlySavings) === null ? null : `Saves ${formatDollars(num(summary.monthlySavings))}/mo`);
+      parts.push(num(summary.lifetimeInterestSavings) === null ? null : `lifetime ${formatDollars(num(summary.lifetimeInterestSavings))}`);
+      break;
+    case "efficient_frontier":
+      if (num(summary.frontierRatePercent) !== null) parts.push(`Refinancing helps below ${formatPercent(num(summary.frontierRatePercent))}`);
+      else if ("frontierRatePercent" in summary) parts.push("No rate helps at this month");
+      if (typeof summary.position === "string") parts.push(`your offer is ${summary.position} the line`);
+      break;
+  }
+  const text = parts.filter(Boolean).join(", ");
+  return text || "—";
+}
