@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { compareRefinance, monthlyPayment, toCents, trueBreakEven } from "@/lib/calc";
+import { alertStatus, buildCard, productFor, type DashboardRow } from "./dashboard-math";
+
+// The original app's demo loan: 400,000 at 4.5 % for 360 months, 300 months left, balance
+// 364,631.66 (calculators.md).
+const demo: DashboardRow = {
+  id: "m1",
+  name: "Maple Street home",
+  remainingPrincipalCents: 36_463_166,
+  remainingTerm: 300,
+  currentRate: 4.5,
+  estimatedPropertyValueCents: 65_000_000,
+  balanceRecordedOn: null,
+  alert: null,
+};
+const rates = [
+  { rateType: "30_year_fixed", date: "2026-01-08", rate: 3.25 },
+  { rateType: "15_year_fixed", date: "2026-01-08", rate: 2.75 },
+];
+
+describe("dashboard card for the original app's demo loan", () => {
+  const card = buildCard(demo, rates);
+
+  it("shows the loan's own payment, balance, months left, equity and loan-to-value", () => {
+    // The payment on the rest of the loan is the original loan's payment (2,026.74).
+    expect(card.currentPaymentCents).toBe(toCents(monthlyPayment(400_000, 4.5, 360)));
+    expect(card.currentPaymentCents).toBe(202_674);
+    expect(card.balanceCents).toBe(toCents(364_631.66));
+    expect(card.monthsLeft).toBe(300);
+    expect(card.equityCents).toBe(65_000_000 - toCents(364_631.66));
+    expect(card.loanToValuePercent).toBeCloseTo((364_631.66 / 650_000) * 100, 1);
+  });
+
+  it("compares with the 30-year rate (more than 180 months left) over a 360-month new loan, costs estimated at 2 %", () => {
+    expect(card.product.rateType).toBe("30_year_fixed");
+    expect(card.market).toEqual(rates[0]);
+    const costs = Math.round(toCents(364_631.66) * 0.02) / 100;
+    const input = { balance: toCents(364_631.66) / 100, currentRatePercent: 4.5, monthsLeft: 300, newRatePercent: 3.25, newTermMonths: 360, costs };
+    const core = compareRefinance(input);
+    expect(card.refinance).toMatchObject({
+      costSource: "estimate",
+      costCents: toCents(costs),
+      newPaymentCents: toCents(core.newPayment),
+      monthlySavingsCents: toCents(core.monthlySavings),
+      simpleBreakEvenMonths: core.simpleBreakEvenMonths,
+      trueBreakEvenMonths: trueBreakEven(input).month,
+      worthIt: true,
+    });
+    expect(card.refinance!.verdict).toBe(`Refinancing now would pay for itself in ${trueBreakEven(input).month} months`);
+  });
+
+  it("uses the owner's own cost estimate from their alert when there is one", () => {
+    const withAlert = buildCard(
+      { ...demo, alert: { id: "a", isActive: true, pausedAt: null, estimateRefinanceCostCents: 500_000, subscriptionStatus: "active", lastTriggeredAt: null } },
+      rates,
+    );
+    const input = { balance: toCents(364_631.66) / 100, currentRatePercent: 4.5, monthsLeft: 300, newRatePercent: 3.25, newTermMonths: 360, costs: 5_000 };
+    expect(withAlert.refinance).toMatchObject({ costSource: "alert", costCents: 500_000, simpleBreakEvenMonths: compareRefinance(input).simpleBreakEvenMonths });
+    expect(withAlert.alert).toEqual({ id: "a", status: "active", lastTriggeredAt: null });
+  });
+
+  it("says it is not worth it when today's rate is higher, with no break-even", () => {
+    const card = buildCard(demo, [{ rateType: "30_year_fixed", date: "2026-01-08", rate: 6.5 }]);
+    expect(card.refinance).toMatchObject({ worthIt: false, verdict: "Not worth it at today's rates", simpleBreakEvenMonths: null, trueBreakEvenMonths: null });
+    expect(card.refinance!.monthlySavingsCents).toBeLessThan(0);
+  });
+});
+
+describe("dashboard card edge cases", () => {
+  it("15 years or less left compares with the 15-year rate over 180 months", () => {
+    expect(productFor(181).rateType).toBe("30_year_fixed");
+    expect(productFor(180)).toMatchObject({ rateType: "15_year_fixed", termMonths: 180 });
+    const card = buildCard({ ...demo, remainingTerm: 150, remainingPrincipalCents: 16_000_000, currentRate: 7.125 }, rates);
+    expect(card.market?.rateType).toBe("15_year_fixed");
+    expect(card.refinance!.newPaymentCents).toBe(toCents(monthlyPayment(160_000, 2.75, 180)));
+  });
+
+  it("without market data there is a payment but no comparison; a paid-off loan has neither", () => {
+    expect(buildCard(demo, [])).toMatchObject({ market: null, refinance: null, currentPaymentCents: 202_674 });
+    expect(buildCard({ ...demo, remainingPrincipalCents: 0, remainingTerm: 0 }, rates)).toMatchObject({ paidOff: true, refinance: null, currentPaymentCents: 0 });
+  });
+
+  it("no property value means no equity or loan-to-value", () => {
+    expect(buildCard({ ...demo, estimatedPropertyValueCents: null }, rates)).toMatchObject({ equityCents: null, loanToValuePercent: null });
+  });
+
+  it("alert status: unpaid alerts await payment, paused ones say so, past-due payments are flagged", () => {
+    const base = { id: "a", isActive: true, pausedAt: null, estimateRefinanceCostCents: null, lastTriggeredAt: null };
+    expect(alertStatus({ ...base, subscriptionStatus: null })).toBe("awaiting_payment");
+    expect(alertStatus({ ...base, subscriptionStatus: "incomplete" })).toBe("awaiting_payment");
+    expect(alertStatus({ ...base, subscriptionStatus: "active", isActive: false })).toBe("paused");
+    expect(alertStatus({ ...base, subscriptionStatus: "trialing", pausedAt: new Date() })).toBe("paused");
+    expect(alertStatus({ ...base, subscriptionStatus: "past_due" })).toBe("payment_past_due");
+    expect(alertStatus({ ...base, subscriptionStatus: "active" })).toBe("active");
+  });
+});

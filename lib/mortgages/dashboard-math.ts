@@ -1,0 +1,152 @@
+/**
+ * The numbers on a dashboard card, from one mortgage row and the latest market rates. Plain
+ * TypeScript: every figure comes from lib/calc (compareRefinance, trueBreakEven), money
+ * leaves here in whole cents.
+ */
+import { compareRefinance, fromCents, toCents, trueBreakEven } from "@/lib/calc";
+
+/** Share of the balance used as refinance costs when the owner gave no estimate. */
+export const ESTIMATED_COST_SHARE = 0.02;
+
+export interface MarketRate {
+  rateType: string;
+  date: string;
+  rate: number;
+}
+
+export interface DashboardAlert {
+  id: string;
+  isActive: boolean;
+  pausedAt: Date | null;
+  estimateRefinanceCostCents: number | null;
+  subscriptionStatus: string | null;
+  lastTriggeredAt: Date | null;
+}
+
+export interface DashboardRow {
+  id: string;
+  name: string;
+  remainingPrincipalCents: number;
+  remainingTerm: number;
+  /** The newest snapshot's rate when there is one, else the original rate. */
+  currentRate: number;
+  estimatedPropertyValueCents: number | null;
+  /** Date of the newest snapshot, if any. */
+  balanceRecordedOn: string | null;
+  alert: DashboardAlert | null;
+}
+
+export type AlertStatus = "active" | "paused" | "awaiting_payment" | "payment_past_due";
+
+export interface Product {
+  rateType: "30_year_fixed" | "15_year_fixed";
+  label: string;
+  termMonths: number;
+  why: string;
+}
+
+export interface RefinanceSummary {
+  newPaymentCents: number;
+  monthlySavingsCents: number;
+  costCents: number;
+  /** "alert": the owner's own estimate on their alert; "estimate": 2 % of the balance. */
+  costSource: "alert" | "estimate";
+  simpleBreakEvenMonths: number | null;
+  trueBreakEvenMonths: number | null;
+  worthIt: boolean;
+  verdict: string;
+}
+
+export interface DashboardCard {
+  id: string;
+  name: string;
+  paidOff: boolean;
+  balanceCents: number;
+  balanceRecordedOn: string | null;
+  monthsLeft: number;
+  currentRate: number;
+  currentPaymentCents: number;
+  equityCents: number | null;
+  loanToValuePercent: number | null;
+  product: Product;
+  market: MarketRate | null;
+  refinance: RefinanceSummary | null;
+  alert: { id: string; status: AlertStatus; lastTriggeredAt: Date | null } | null;
+}
+
+/** More than 15 years left compares with the 30-year survey rate, otherwise the 15-year one. */
+export function productFor(monthsLeft: number): Product {
+  return monthsLeft > 180
+    ? { rateType: "30_year_fixed", label: "30-year fixed", termMonths: 360, why: "more than 15 years left" }
+    : { rateType: "15_year_fixed", label: "15-year fixed", termMonths: 180, why: "15 years or less left" };
+}
+
+export function alertStatus(alert: DashboardAlert): AlertStatus {
+  const sub = alert.subscriptionStatus;
+  if (sub === "past_due" || sub === "unpaid") return "payment_past_due";
+  if (sub !== "active" && sub !== "trialing") return "awaiting_payment";
+  if (!alert.isActive || alert.pausedAt) return "paused";
+  return "active";
+}
+
+export function refinanceCostCents(row: Pick<DashboardRow, "remainingPrincipalCents" | "alert">): { cents: number; source: "alert" | "estimate" } {
+  const own = row.alert?.estimateRefinanceCostCents;
+  if (own !== null && own !== undefined) return { cents: own, source: "alert" };
+  return { cents: Math.round(row.remainingPrincipalCents * ESTIMATED_COST_SHARE), source: "estimate" };
+}
+
+export function verdictText(trueBreakEvenMonths: number | null, monthlySavingsCents: number): { worthIt: boolean; verdict: string } {
+  if (monthlySavingsCents <= 0 || trueBreakEvenMonths === null) return { worthIt: false, verdict: "Not worth it at today's rates" };
+  const months = trueBreakEvenMonths === 1 ? "1 month" : `${trueBreakEvenMonths} months`;
+  return { worthIt: true, verdict: `Refinancing now would pay for itself in ${months}` };
+}
+
+export function buildCard(row: DashboardRow, rates: readonly MarketRate[]): DashboardCard {
+  const product = productFor(row.remainingTerm);
+  const market = rates.find((r) => r.rateType === product.rateType) ?? null;
+  const paidOff = row.remainingPrincipalCents <= 0 || row.remainingTerm <= 0;
+  const value = row.estimatedPropertyValueCents;
+  const card: DashboardCard = {
+    id: row.id,
+    name: row.name,
+    paidOff,
+    balanceCents: row.remainingPrincipalCents,
+    balanceRecordedOn: row.balanceRecordedOn,
+    monthsLeft: row.remainingTerm,
+    currentRate: row.currentRate,
+    currentPaymentCents: 0,
+    equityCents: value ? value - row.remainingPrincipalCents : null,
+    loanToValuePercent: value ? Math.round((row.remainingPrincipalCents / value) * 1000) / 10 : null,
+    product,
+    market: market ? { rateType: market.rateType, date: market.date, rate: market.rate } : null,
+    refinance: null,
+    alert: row.alert ? { id: row.alert.id, status: alertStatus(row.alert), lastTriggeredAt: row.alert.lastTriggeredAt } : null,
+  };
+  if (paidOff) return card;
+
+  const cost = refinanceCostCents(row);
+  const input = {
+    balance: fromCents(row.remainingPrincipalCents),
+    currentRatePercent: row.currentRate,
+    monthsLeft: row.remainingTerm,
+    newRatePercent: market?.rate ?? row.currentRate,
+    newTermMonths: product.termMonths,
+    costs: fromCents(cost.cents),
+  };
+  const comparison = compareRefinance(input);
+  card.currentPaymentCents = toCents(comparison.currentPayment);
+  if (!market) return card;
+
+  const trueMonth = trueBreakEven(input).month;
+  const monthlySavingsCents = toCents(comparison.monthlySavings);
+  card.refinance = {
+    newPaymentCents: toCents(comparison.newPayment),
+    monthlySavingsCents,
+    costCents: cost.cents,
+    costSource: cost.source,
+    simpleBreakEvenMonths: comparison.simpleBreakEvenMonths,
+    trueBreakEvenMonths: trueMonth,
+    ...verdictText(trueMonth, monthlySavingsCents),
+  };
+  return card;
+}
