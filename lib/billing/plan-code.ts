@@ -1,0 +1,1 @@
+export const DEFAULT_PLAN_CODE = "refi_alert_monitoring";
