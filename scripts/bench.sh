@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# npm run bench — starts its own PostgreSQL (as the tests do), builds the app when needed,
+# fills a large data set, measures, prints one table and writes BENCHMARKS.md. Not part of npm test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+source scripts/pg-server.sh
+[ -x node_modules/.bin/next ] || npm install --no-audit --no-fund
+[ -x /usr/bin/chromium ] || { sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo; $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; }
+trap pg_server_stop EXIT INT TERM
+pg_server_start "$(mktemp -d /tmp/refi-bench.XXXXXX)"
+pg_psql -d postgres -c "CREATE DATABASE refi_bench"
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/refi_bench"
+if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib db proxy.ts next.config.mjs -newer .next/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
+  npx next build
+fi
+npx tsx --conditions=react-server scripts/bench/run.ts

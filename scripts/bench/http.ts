@@ -1,0 +1,67 @@
+import autocannon from "autocannon";
+import type { BenchRow } from "./report";
+
+export type Route = {
+  name: string;
+  path: string;
+  method?: "GET" | "POST";
+  headers?: Record<string, string>;
+  body?: string;
+  /** Status codes that count as the expected answer (default 2xx). */
+  expect?: number[];
+  /** Throughput target as a share of the bare route's. */
+  ratioTarget?: number;
+};
+
+type Result = { rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+
+async function load(baseUrl: string, route: Route, connections: number, duration: number): Promise<Result> {
+  const r = await autocannon({
+    url: baseUrl + route.path,
+    method: route.method ?? "GET",
+    headers: route.headers,
+    body: route.body,
+    connections,
+    duration,
+    pipelining: 1,
+    timeout: 10,
+  });
+  const expected = route.expect ?? [];
+  const unexpected = expected.length ? 0 : r.non2xx;
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p95: (r.latency as unknown as Record<string, number>).p97_5 ?? r.latency.p99, // autocannon reports p97.5, not p95
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: unexpected,
+  };
+}
+
+/**
+ * Each route at 50 connections (throughput, latency, ratio to the bare route) and at 10
+ * connections (p95 under 100 ms), after a short warm-up.
+ */
+export async function benchHttp(baseUrl: string, routes: Route[], duration: number, warmup: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  let bare = 0;
+  for (const route of routes) {
+    await load(baseUrl, route, 10, warmup);
+    const heavy = await load(baseUrl, route, 50, duration);
+    const light = await load(baseUrl, route, 10, Math.max(5, Math.round(duration / 2)));
+    if (route.name === "bare route") bare = heavy.rps;
+    const ratio = bare ? heavy.rps / bare : 1;
+    const broken = heavy.errors + heavy.non2xx > 0 ? `${heavy.errors} errors, ${heavy.non2xx} unexpected statuses` : undefined;
+    rows.push({
+      area: "http",
+      measure: `${route.name} @50: req/s (p50 ${heavy.p50} / p97.5 ${heavy.p95} / p99 ${heavy.p99} ms)`,
+      value: heavy.rps,
+      unit: "req/s",
+      target: route.ratioTarget ? `≥ ${route.ratioTarget * 100} % of bare` : undefined,
+      ok: route.ratioTarget ? ratio >= route.ratioTarget && !broken : broken ? false : null,
+      note: `${(ratio * 100).toFixed(0)} % of bare${broken ? `; ${broken}` : ""}`,
+    });
+    rows.push({ area: "http", measure: `${route.name} @10: p97.5 latency`, value: light.p95, unit: "ms", target: "p95 < 100 ms", ok: light.p95 < 100 });
+  }
+  return rows;
+}

@@ -1,0 +1,104 @@
+// npm run bench — see scripts/bench.sh. Fills a large data set on the PostgreSQL the shell
+// script started, measures, prints one table and writes BENCHMARKS.md.
+import { gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
+import { openDb } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { seedPlans } from "@/db/seed";
+import { seedRates } from "@/db/seed-rates";
+import { hashPassword } from "@/lib/auth/password";
+import { benchFirstLoadJs } from "./browser";
+import { benchCalc } from "./calc";
+import { benchDatabase } from "./database";
+import { BENCH_PASSWORD, benchEmail, fillBenchData } from "./dataset";
+import { benchHttp, type Route } from "./http";
+import { renderTable, writeBenchmarksMd, type BenchRow } from "./report";
+import { signInCookie, startNext } from "./server";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const log = (l: string) => console.log(l);
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run `npm run bench` (it starts PostgreSQL)");
+  const handle = openDb({ url }, { max: 4 });
+  const rows: BenchRow[] = [];
+
+  log("▸ schema, plans, rates");
+  await runMigrations(handle.db);
+  await seedPlans(handle.db);
+  const rates = await seedRates(handle.db);
+  log(`  ${rates} PMMS rates`);
+  const [{ n } = { n: 0 }] = (await handle.db.execute(sql`SELECT count(*)::int AS n FROM users`)) as unknown as { n: number }[];
+  if (n === 0) {
+    log("▸ data set");
+    const t = performance.now();
+    await fillBenchData(handle.db, await hashPassword(BENCH_PASSWORD), log);
+    rows.push({ area: "data set", measure: "build 10k users, 20k mortgages, 100k alerts+subscriptions, 500k calculations, 1M emails", value: (performance.now() - t) / 1000, unit: "s", ok: null });
+  }
+
+  log("▸ calculator core");
+  rows.push(...(await benchCalc()));
+
+  log("▸ database (sweep, admin queries, rates)");
+  rows.push(...(await benchDatabase(handle.db)));
+
+  log("▸ HTTP (next start)");
+  const server = await startNext(Number(process.env.BENCH_PORT ?? 3400), {
+    DATABASE_URL: url,
+    AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123456789",
+    LOAN_NUMBER_KEY: "2b".repeat(32),
+    APP_URL: "http://127.0.0.1:3400",
+    STRIPE_SECRET_KEY: "sk_test_bench",
+    STRIPE_WEBHOOK_SECRET: "whsec_bench_secret",
+    WORKER_IN_PROCESS: "false",
+  });
+  try {
+    const cookie = await signInCookie(server.url, benchEmail(1), BENCH_PASSWORD);
+    const apiRates = await fetch(`${server.url}/api/rates?type=30_year_fixed&range=MAX`);
+    const apiBody = Buffer.from(await apiRates.arrayBuffer());
+    const gzKb = gzipSync(apiBody).length / 1024;
+    rows.push({ area: "payload", measure: "/api/rates 30-year, Max range, gzipped", value: gzKb, unit: "KB", target: "< 30 KB", ok: apiRates.ok && gzKb < 30, note: apiRates.ok ? undefined : `HTTP ${apiRates.status}` });
+
+    const routes: Route[] = [
+      { name: "bare route", path: "/api/ping" },
+      { name: "landing page", path: "/", ratioTarget: 0.6 },
+      { name: "/rates", path: "/rates", ratioTarget: 0.6 },
+      { name: "/api/rates (Max)", path: "/api/rates?type=30_year_fixed&range=MAX", ratioTarget: 0.6 },
+      { name: "calculator page", path: "/calculators/monthly-payment", ratioTarget: 0.6 },
+      { name: "signed-in dashboard", path: "/dashboard", headers: { cookie }, ratioTarget: 0.3 },
+      {
+        name: "webhook, bad signature",
+        path: "/api/stripe/webhook",
+        method: "POST",
+        headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=bad" },
+        body: JSON.stringify({ id: "evt_bench", type: "invoice.paid" }),
+        expect: [400],
+        ratioTarget: 0.8,
+      },
+    ];
+    rows.push(...(await benchHttp(server.url, routes, DURATION, WARMUP)));
+    rows.push(...(await benchFirstLoadJs(server.url, [
+      { name: "landing page", path: "/" },
+      { name: "calculators", path: "/calculators/monthly-payment" },
+      { name: "rates", path: "/rates" },
+    ])));
+    const rss = server.peakRssMb();
+    rows.push({ area: "http", measure: "peak server memory (RSS) across the runs", value: rss, unit: "MB", target: "< 350 MB", ok: rss < 350 });
+  } finally {
+    await server.stop();
+  }
+  await handle.close();
+
+  const table = renderTable(rows);
+  console.log(`\n${table}\n`);
+  writeBenchmarksMd(rows, `HTTP: autocannon on loopback, ${DURATION} s per route and connection count after a ${WARMUP} s warm-up; autocannon reports the 97.5th percentile, shown where p95 is asked (it is the stricter of the two).`);
+  const missed = rows.filter((r) => r.ok === false).length;
+  console.log(missed ? `${missed} target(s) missed — see BENCHMARKS.md` : "all targets met");
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

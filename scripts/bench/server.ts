@@ -1,0 +1,76 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+
+export type RunningServer = { url: string; child: ChildProcess; peakRssMb: () => number; stop: () => Promise<void> };
+
+/** Resident memory (MB) of a process and its descendants, from ps. */
+function treeRssMb(pid: number): number {
+  try {
+    const out = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" });
+    const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+    const pids = new Set([pid]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [p, pp] of rows) if (pids.has(pp!) && !pids.has(p!)) (pids.add(p!), (grew = true));
+    }
+    return rows.filter(([p]) => pids.has(p!)).reduce((sum, [, , rss]) => sum + rss!, 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** `next start` on a port, waiting for /api/health; samples memory every 250 ms until stopped. */
+export async function startNext(port: number, env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not come up:\n${log.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid!))), 250);
+  return {
+    url,
+    child,
+    peakRssMb: () => peak,
+    stop: async () => {
+      clearInterval(timer);
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    },
+  };
+}
+
+/** Signs in through Auth.js's credentials endpoint and returns the Cookie header of the session. */
+export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/dashboard` }),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.includes("session-token="));
+  if (!session) throw new Error(`sign-in for the benchmark failed (${res.status})`);
+  return session.split(";")[0]!;
+}
