@@ -9,6 +9,7 @@ export type JobHandler = (payload: Record<string, unknown>) => Promise<unknown>;
 export const jobHandlers: Record<string, JobHandler> = {
   "email.retry": async () => (await import("@/lib/email/send")).retryDueEmails(),
   "jobs.prune": async () => (await import("./queue")).pruneJobs(),
+  "metrics.daily": async () => (await import("@/lib/admin/metrics")).runDailyMetrics(),
 };
 
 /**
@@ -18,4 +19,5 @@ export const jobHandlers: Record<string, JobHandler> = {
 export const schedules: { name: string; everyMinutes: number; payload?: Record<string, unknown> }[] = [
   { name: "email.retry", everyMinutes: 5 },
   { name: "jobs.prune", everyMinutes: 24 * 60 },
+  { name: "metrics.daily", everyMinutes: 60 },
 ];
