@@ -1,7 +1,72 @@
-import { ComingSoon } from "@/components/app-shell";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink, EmptyState, PageHeader, Table, TBody, Td, Th, THead } from "@/components/ui";
+import { DeleteMortgageButton } from "@/components/mortgages/delete-mortgage-button";
 import { requireUser } from "@/lib/auth/session";
+import { formatCents, formatMonths, formatPercent } from "@/lib/format";
+import { maskLoanNumber } from "@/lib/mortgages/crypto";
+import { listMortgages } from "@/lib/mortgages/queries";
 
-export default async function Page() {
-  await requireUser("/mortgages");
-  return <ComingSoon title="Mortgages" description="Add and track your mortgages and their balances." />;
+export const metadata: Metadata = { title: "Mortgages" };
+
+export default async function MortgagesPage() {
+  const user = await requireUser("/mortgages");
+  const mortgages = await listMortgages(user.id);
+  return (
+    <div>
+      <PageHeader
+        title="Mortgages"
+        description="Your loans, their balances today, and what the schedule expects."
+        actions={mortgages.length > 0 && <ButtonLink href="/mortgages/new">Add mortgage</ButtonLink>}
+      />
+      {mortgages.length === 0 ? (
+        <EmptyState
+          title="No mortgages yet"
+          description="Add your mortgage to see what you pay, how fast the balance falls, and whether today's rates make refinancing worth it."
+          action={<ButtonLink href="/mortgages/new">Add your first mortgage</ButtonLink>}
+        />
+      ) : (
+        <Table caption="Your mortgages">
+          <THead>
+            <tr>
+              <Th>Name</Th>
+              <Th className="text-right">Balance</Th>
+              <Th className="text-right">Rate</Th>
+              <Th className="text-right">Left</Th>
+              <Th>Lender</Th>
+              <Th>Loan number</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {mortgages.map((m) => (
+              <tr key={m.id}>
+                <Td>
+                  <Link href={`/mortgages/${m.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-500">
+                    {m.name}
+                  </Link>
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">ZIP {m.zipCode}</span>
+                </Td>
+                <Td className="text-right tabular-nums">{formatCents(m.remainingPrincipalCents)}</Td>
+                <Td className="text-right tabular-nums">{formatPercent(m.originalInterestRate)}</Td>
+                <Td className="text-right tabular-nums">{formatMonths(m.remainingTerm)}</Td>
+                <Td>{m.lenderName ?? "—"}</Td>
+                <Td className="tabular-nums">{maskLoanNumber(m.loanNumberLast4) || "—"}</Td>
+                <Td>
+                  <div className="flex justify-end gap-2">
+                    <ButtonLink href={`/mortgages/${m.id}/edit`} variant="secondary" size="sm" aria-label={`Edit ${m.name}`}>
+                      Edit
+                    </ButtonLink>
+                    <DeleteMortgageButton id={m.id} name={m.name} />
+                  </div>
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { Badge, Card, Stat, type BadgeTone } from "@/components/ui";
+import { cn } from "@/components/ui";
+import { formatCents, formatDate, formatDateTime, formatMonths, formatPercent } from "@/lib/format";
+import type { AlertStatus, DashboardCard } from "@/lib/mortgages/dashboard-math";
+
+const ALERT_STATUS: Record<AlertStatus, { label: string; tone: BadgeTone }> = {
+  active: { label: "Active", tone: "success" },
+  paused: { label: "Paused", tone: "neutral" },
+  awaiting_payment: { label: "Awaiting payment", tone: "warning" },
+  payment_past_due: { label: "Payment past due", tone: "danger" },
+};
+
+const months = (n: number | null) => (n === null ? "never" : n === 1 ? "1 month" : `${n} months`);
+
+/** One mortgage on the dashboard: where it stands, today's market, and whether a refinance pays. */
+export function MortgageCard({ card }: { card: DashboardCard }) {
+  const refi = card.refinance;
+  return (
+    <Card aria-labelledby={`card-${card.id}`} data-testid="mortgage-card">
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <h2 id={`card-${card.id}`} className="text-base font-semibold text-slate-900 dark:text-slate-100">
+          <Link href={`/mortgages/${card.id}`} className="hover:underline">
+            {card.name}
+          </Link>
+        </h2>
+        <Link href={`/mortgages/${card.id}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-500">
+          Details and balance history
+        </Link>
+      </div>
+
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
+        <Stat label="Monthly payment" value={card.paidOff ? "—" : formatCents(card.currentPaymentCents)} hint="principal and interest" />
+        <Stat label="Balance" value={formatCents(card.balanceCents)} hint={card.balanceRecordedOn ? `recorded ${formatDate(card.balanceRecordedOn)}` : `at ${formatPercent(card.currentRate)}`} />
+        <Stat label="Months left" value={card.monthsLeft} hint={formatMonths(card.monthsLeft)} />
+        {card.equityCents !== null ? (
+          <Stat label="Equity" value={formatCents(card.equityCents, { whole: true })} hint={`loan-to-value ${card.loanToValuePercent?.toFixed(1)}%`} />
+        ) : (
+          <Stat label="Equity" value="—" hint={<Link href={`/mortgages/${card.id}/edit`} className="underline">add a property value</Link>} />
+        )}
+      </dl>
+
+      <div className="mt-5 border-t border-slate-200 pt-4 dark:border-slate-800">
+        {card.paidOff ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">This loan is paid off. Congratulations.</p>
+        ) : !card.market ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">No {card.product.label} market rate is available yet, so there is nothing to compare with.</p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Today&apos;s {card.product.label} rate is <strong data-testid="market-rate">{formatPercent(card.market.rate)}</strong> (Freddie Mac PMMS, week of{" "}
+              {formatDate(card.market.date)}), the product we compare with because you have {card.product.why}.
+            </p>
+            {refi && (
+              <>
+                <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
+                  <Stat label="Payment if refinanced" value={formatCents(refi.newPaymentCents)} hint={`${card.product.termMonths / 12}-year loan at ${formatPercent(card.market.rate)}`} />
+                  <Stat
+                    label="Monthly savings"
+                    value={refi.monthlySavingsCents >= 0 ? formatCents(refi.monthlySavingsCents) : `−${formatCents(-refi.monthlySavingsCents)}`}
+                  />
+                  <Stat label="Simple break-even" value={months(refi.simpleBreakEvenMonths)} hint="costs ÷ monthly savings" />
+                  <Stat label="True break-even" value={months(refi.trueBreakEvenMonths)} hint="counts interest and balances" />
+                </dl>
+                <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+                  Refinance costs {formatCents(refi.costCents, { whole: true })}
+                  {refi.costSource === "estimate" ? ", estimated at 2 % of your balance." : ", your own estimate from your alert."}
+                </p>
+                <p
+                  data-testid="verdict"
+                  className={cn(
+                    "mt-3 rounded-lg px-3 py-2 text-sm font-semibold",
+                    refi.worthIt
+                      ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100"
+                      : "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
+                  )}
+                >
+                  {refi.verdict}
+                </p>
+              </>
+            )}
+          </>
+        )}
+      </div>
+
+      <div className="mt-4 flex flex-wrap items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
+        {card.alert ? (
+          <>
+            <span>Alert:</span>
+            <Badge tone={ALERT_STATUS[card.alert.status].tone}>{ALERT_STATUS[card.alert.status].label}</Badge>
+            <span className="text-slate-500 dark:text-slate-400">
+              {card.alert.lastTriggeredAt ? `last triggered ${formatDateTime(card.alert.lastTriggeredAt)}` : "not triggered yet"}
+            </span>
+            <Link href="/alerts" className="font-medium text-brand-700 hover:underline dark:text-brand-500">
+              Manage alerts
+            </Link>
+          </>
+        ) : (
+          <>
+            <span>No alert on this mortgage.</span>
+            <Link href="/alerts" className="font-medium text-brand-700 hover:underline dark:text-brand-500">
+              Get an email when refinancing pays off
+            </Link>
+          </>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDate, formatDollars } from "@/lib/format";
+import type { ChartPoint } from "@/lib/mortgages/projection";
+
+const COLORS = { projected: "#3b82f6", recorded: "#059669", today: "#e11d48", axis: "#94a3b8", grid: "#94a3b833" };
+const tick = { fill: COLORS.axis, fontSize: 12 };
+
+const compactMoney = (v: unknown) => {
+  const n = Number(v);
+  if (Math.abs(n) >= 1_000_000) return `$${(n / 1_000_000).toFixed(1)}M`;
+  if (Math.abs(n) >= 1_000) return `$${Math.round(n / 1_000)}k`;
+  return `$${Math.round(n)}`;
+};
+
+/**
+ * Projected (schedule) versus recorded balance over the life of the loan, today marked.
+ * The gap between the lines at a snapshot is the extra principal paid. The drawing is hidden
+ * from screen readers; the caption and the snapshot table carry the same information.
+ */
+export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoint[]; todayMonth: number; caption: string }) {
+  const byMonth = new Map(points.map((p) => [p.month, p.date]));
+  const yearTicks = points.filter((p) => p.month % (points.length > 241 ? 60 : 24) === 0).map((p) => p.month);
+  return (
+    <figure data-testid="balance-chart" className="w-full">
+      <div className="h-72 w-full sm:h-80" aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 300 }}>
+          <ComposedChart data={points} margin={{ top: 16, right: 12, bottom: 8, left: 8 }}>
+            <CartesianGrid stroke={COLORS.grid} vertical={false} />
+            <XAxis
+              dataKey="month"
+              type="number"
+              domain={[0, points.length - 1]}
+              ticks={yearTicks}
+              tick={tick}
+              tickFormatter={(m: number) => (byMonth.get(m) ?? "").slice(0, 4)}
+            />
+            <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+            <Tooltip
+              formatter={(v) => formatDollars(Number(v))}
+              labelFormatter={(m) => `${formatDate(byMonth.get(Number(m)))} · payment ${m}`}
+              contentStyle={{ borderRadius: 8, fontSize: 13 }}
+              labelStyle={{ color: "#0f172a" }}
+            />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Line dataKey="projected" name="Projected (schedule)" stroke={COLORS.projected} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
+            <Line
+              dataKey="recorded"
+              name="Recorded"
+              stroke={COLORS.recorded}
+              strokeWidth={2}
+              dot={{ r: 4, fill: COLORS.recorded }}
+              connectNulls
+              isAnimationActive={false}
+            />
+            <ReferenceLine x={todayMonth} stroke={COLORS.today} strokeDasharray="4 4" label={{ value: "Today", position: "top", fill: COLORS.today, fontSize: 12 }} />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="mt-2 text-xs text-slate-500 dark:text-slate-400">{caption}</figcaption>
+    </figure>
+  );
+}
