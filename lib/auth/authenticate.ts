@@ -2,13 +2,14 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users, type User } from "@/db/schema";
+import { checkLimits } from "./limits";
 import { verifyPassword } from "./password";
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;
 
 export type AuthFailure = "invalid" | "locked" | "rate_limited";
-export type AuthResult = { ok: true; user: User } | { ok: false; reason: AuthFailure; lockedUntil?: Date };
+export type AuthResult = { ok: true; user: User } | { ok: false; reason: AuthFailure; lockedUntil?: Date; retryAfterSeconds?: number };
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -17,10 +18,13 @@ export function normalizeEmail(email: string): string {
 /**
  * Checks an email and password. Unknown accounts still cost one password hash (timing reveals
  * nothing) and get the same "invalid" answer. The 5th failure locks the account for 15 minutes;
- * success resets the counter and records the time and address of the sign-in.
+ * success resets the counter and records the time and address of the sign-in. Attempts are
+ * rate-limited per address and per email (in the database) before any password is checked.
  */
 export async function authenticate(emailInput: string, password: string, ip: string | null): Promise<AuthResult> {
   const email = normalizeEmail(emailInput);
+  const limited = await checkLimits("signIn", { ip, email: email || null });
+  if (limited) return { ok: false, reason: "rate_limited", retryAfterSeconds: limited.retryAfterSeconds };
   const [user] = email
     ? await db.select().from(users).where(and(eq(users.email, email), isNull(users.deletedAt))).limit(1)
     : [];

@@ -4,6 +4,7 @@ import { db, type DbOrTx } from "@/db";
 import { emailLog, type EmailLog } from "@/db/schema";
 import { env } from "@/lib/env";
 import { renderTemplate } from "./templates";
+import { addTracking } from "./tracking";
 import { deliver, PermanentDeliveryError } from "./transport";
 
 export const MAX_EMAIL_ATTEMPTS = 3;
@@ -65,7 +66,12 @@ export async function deliverLogged(id: string): Promise<EmailLog["status"]> {
   const { __headers, ...params } = row.templateParams as Record<string, unknown> & { __headers?: Record<string, string> };
   const attempts = row.attempts + 1;
   try {
-    const rendered = renderTemplate(row.template, { ...params, __emailId: row.id }, { appUrl: env().APP_URL });
+    const { APP_URL, AUTH_SECRET } = env();
+    const rendered = addTracking(renderTemplate(row.template, { ...params, __emailId: row.id }, { appUrl: APP_URL }), {
+      appUrl: APP_URL,
+      secret: AUTH_SECRET,
+      emailId: row.id,
+    });
     const result = await deliver({ to: row.recipientEmail, ...rendered, headers: __headers }, row.id);
     await db
       .update(emailLog)

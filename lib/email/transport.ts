@@ -34,6 +34,18 @@ function smtpTransport(url: string): Transporter {
   return globalForMail.__refiTransport.transport;
 }
 
+/**
+ * Whether emails go to the development outbox ($DATA_DIR/outbox, shown at /dev/outbox) instead
+ * of SMTP: only when no SMTP_URL is set, and only outside production or on the demo
+ * (`npm start` serves a production build with DEMO_SEED=true and no mail server; its demo
+ * passwords are public anyway, so showing its emails on the page exposes nothing real).
+ * A real deployment sets SMTP_URL, and then the outbox is off whatever else is set.
+ */
+export function outboxEnabled(): boolean {
+  const e = env();
+  return !e.SMTP_URL && (!e.isProduction || e.DEMO_SEED);
+}
+
 /** Where development emails go when no SMTP_URL is set: $DATA_DIR/outbox, shown at /dev/outbox. */
 export function outboxDir(): string {
   return path.resolve(env().DATA_DIR, "outbox");
@@ -62,7 +74,7 @@ export async function deliver(message: OutgoingMessage, logId: string): Promise<
       throw err;
     }
   }
-  if (e.isProduction) throw new Error("SMTP_URL is not configured");
+  if (!outboxEnabled()) throw new Error("SMTP_URL is not configured");
   const dir = outboxDir();
   mkdirSync(dir, { recursive: true });
   const messageId = `<${logId}@outbox.refialert.local>`;

@@ -1,5 +1,7 @@
 import type { RenderedEmail } from "../layout";
 import { accountTemplates } from "./account";
+import { billingTemplates } from "./billing";
+import { alertTemplates } from "./alerts";
 
 /**
  * Every email the app sends, by name. A template turns JSON-serialisable params (stored in
@@ -10,6 +12,8 @@ export type TemplateFn = (params: Record<string, unknown>, ctx: { appUrl: string
 
 export const templates: Record<string, TemplateFn> = {
   ...accountTemplates,
+  ...billingTemplates,
+  ...alertTemplates,
 };
 
 export function renderTemplate(name: string, params: Record<string, unknown>, ctx: { appUrl: string }): RenderedEmail {

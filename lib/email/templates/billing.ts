@@ -1,0 +1,51 @@
+import { renderEmail, type EmailBlock } from "../layout";
+import type { TemplateFn } from "./index";
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+const day = (v: unknown) => {
+  const d = typeof v === "string" ? new Date(v) : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }) : "";
+};
+
+function invoiceLinks(p: Record<string, unknown>): EmailBlock[] {
+  const blocks: EmailBlock[] = [];
+  if (str(p.hostedInvoiceUrl)) blocks.push({ kind: "small", text: `Invoice: ${str(p.hostedInvoiceUrl)}` });
+  if (str(p.invoicePdfUrl)) blocks.push({ kind: "small", text: `PDF: ${str(p.invoicePdfUrl)}` });
+  return blocks;
+}
+
+export const billingTemplates: Record<string, TemplateFn> = {
+  "billing-receipt": (p, { appUrl }) =>
+    renderEmail({
+      subject: `Receipt for your Refi Alert payment of ${str(p.amount)}`,
+      heading: `Thanks${str(p.name) ? `, ${str(p.name)}` : ""}: your payment went through`,
+      blocks: [
+        { kind: "p", text: "We received your payment. Your alert is monitored: we check the market every week and email you the moment refinancing reaches your target." },
+        {
+          kind: "facts",
+          rows: [
+            ["Amount paid", str(p.amount)],
+            ["Date", day(p.date)],
+            ["Billing", p.interval === "month" ? "Monthly" : "Yearly"],
+            ...(day(p.periodEnd) ? ([["Renews on", day(p.periodEnd)]] as [string, string][]) : []),
+          ],
+        },
+        { kind: "button", label: "View billing", url: `${appUrl}/billing` },
+        ...invoiceLinks(p),
+      ],
+    }),
+  "billing-payment-failed": (p, { appUrl }) =>
+    renderEmail({
+      subject: "Your Refi Alert payment didn't go through",
+      heading: "We couldn't charge your card",
+      blocks: [
+        {
+          kind: "p",
+          text: `Your payment of ${str(p.amount)} failed. Your alert stays monitored until ${day(p.periodEnd) || "the end of the paid period"}; please update your payment method so it keeps running.`,
+        },
+        ...(day(p.nextAttempt) ? [{ kind: "p" as const, text: `We'll try the card again on ${day(p.nextAttempt)}.` }] : []),
+        { kind: "button", label: "Update payment method", url: `${appUrl}/billing` },
+        ...invoiceLinks(p),
+      ],
+    }),
+};
