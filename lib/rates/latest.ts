@@ -1,11 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { unstable_cache } from "next/cache";
 import { db, queryRows } from "@/db";
+import { cachedRates } from "./cache";
+import { RATES_CACHE_TAG_VALUE } from "./tag";
 
 export type LatestRate = { rateType: string; date: string; rate: number; points: number | null; changeFromPrevious: number | null };
 
-export const RATES_CACHE_TAG = "rates";
+export const RATES_CACHE_TAG = RATES_CACHE_TAG_VALUE;
 
 /** The newest published rate of each type (one index scan per type via DISTINCT ON). */
 export async function latestRatesUncached(): Promise<LatestRate[]> {
@@ -23,8 +24,8 @@ export async function latestRatesUncached(): Promise<LatestRate[]> {
   }));
 }
 
-/** Cached across requests; invalidated by revalidateTag(RATES_CACHE_TAG) after an import. */
-export const latestRates = unstable_cache(latestRatesUncached, ["latest-rates"], { tags: [RATES_CACHE_TAG], revalidate: 600 });
+/** Cached across requests; invalidated by revalidateTag(RATES_CACHE_TAG) after an import (uncached outside Next). */
+export const latestRates = cachedRates(latestRatesUncached, ["latest-rates"]);
 
 export async function latestRate(rateType: string): Promise<LatestRate | null> {
   return (await latestRates()).find((r) => r.rateType === rateType) ?? null;

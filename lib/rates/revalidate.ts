@@ -1,5 +1,5 @@
 import "server-only";
-import { RATES_CACHE_TAG } from "./latest";
+import { RATES_CACHE_TAG_VALUE as RATES_CACHE_TAG } from "./tag";
 
 /**
  * Drops the cached rates (pages, API) after an import changed something. Works only inside a

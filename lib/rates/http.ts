@@ -1,0 +1,20 @@
+import "server-only";
+import { createHash } from "node:crypto";
+
+/** Public, shared-cache friendly: browsers keep it 5 minutes, CDNs an hour, stale for a day while refreshing. */
+export const PUBLIC_RATES_CACHE = "public, max-age=300, s-maxage=3600, stale-while-revalidate=86400";
+
+function etagMatches(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const strip = (t: string) => t.trim().replace(/^W\//, "");
+  return header.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
+}
+
+/** JSON with a strong ETag of its body; a matching If-None-Match gets an empty 304. */
+export function cachedJson(req: Request, body: unknown, cacheControl = PUBLIC_RATES_CACHE): Response {
+  const text = JSON.stringify(body);
+  const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
+  const headers = { ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
+  if (etagMatches(req.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
+  return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+}
