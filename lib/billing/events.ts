@@ -1,0 +1,157 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import { db, type DbOrTx } from "@/db";
+import { alerts, invoices, stripeEvents, users, type Invoice, type Subscription } from "@/db/schema";
+import { audit } from "@/lib/audit";
+import { deliverLogged, queueEmail } from "@/lib/email";
+import { formatCents } from "@/lib/format";
+import { invoiceAlertId, invoiceSubscriptionId, subscriptionByStripeId, syncInvoice } from "./invoices";
+import { stripe, stripeConfigured } from "./stripe";
+import { syncSubscription, type SyncOutcome } from "./sync";
+
+export const HANDLED_EVENTS = [
+  "checkout.session.completed",
+  "customer.subscription.created",
+  "customer.subscription.updated",
+  "customer.subscription.deleted",
+  "invoice.finalized",
+  "invoice.paid",
+  "invoice.payment_failed",
+] as const;
+
+export type ProcessResult = { outcome: "processed" | "duplicate"; note: string };
+
+/** A processing failure Stripe should retry (the handler answers 5xx). */
+export class RetryableEventError extends Error {}
+
+type Work = { tx: DbOrTx; createdAt: Date; emails: string[] };
+
+const idOf = (v: string | { id: string } | null | undefined) => (v == null ? null : typeof v === "string" ? v : v.id);
+
+function describe(outcome: SyncOutcome): string {
+  return outcome.result === "applied" ? `subscription ${outcome.subscription.stripeSubscriptionId} → ${outcome.subscription.status}` : `${outcome.result}: ${outcome.reason}`;
+}
+
+/** Reads the subscription from Stripe now and applies it (when Stripe is reachable from here). */
+async function fetchAndSync(w: Work, stripeSubscriptionId: string): Promise<SyncOutcome | null> {
+  if (!stripeConfigured()) return null;
+  const sub = await stripe().subscriptions.retrieve(stripeSubscriptionId);
+  return syncSubscription(w.tx, sub, { kind: "fetched" });
+}
+
+async function onCheckoutCompleted(w: Work, session: Stripe.Checkout.Session): Promise<string> {
+  const subId = idOf(session.subscription);
+  if (!subId) return `session ${session.id} has no subscription`;
+  const known = await subscriptionByStripeId(w.tx, subId);
+  if (known) return `subscription ${subId} already known`;
+  // The subscription events may not have arrived yet: read it so the alert activates now.
+  const outcome = await fetchAndSync(w, subId);
+  return outcome ? describe(outcome) : `subscription ${subId} left to its own events (Stripe not configured)`;
+}
+
+async function onInvoice(w: Work, type: string, invoice: Stripe.Invoice): Promise<string> {
+  const subId = invoiceSubscriptionId(invoice);
+  if (!subId) return `invoice ${invoice.id} is not for a subscription`;
+  let sub: Subscription | undefined = await subscriptionByStripeId(w.tx, subId);
+  if (!sub) {
+    const alertId = invoiceAlertId(invoice);
+    const ours = alertId && /^[0-9a-f-]{36}$/i.test(alertId) ? (await w.tx.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, alertId)).limit(1))[0] : undefined;
+    if (!ours) return `unknown: invoice ${invoice.id} for subscription ${subId} of no alert of ours`;
+    // Ours, but delivered before its subscription: read the subscription, or let Stripe retry.
+    const outcome = await fetchAndSync(w, subId);
+    if (outcome?.result !== "applied") throw new RetryableEventError(`invoice ${invoice.id} arrived before subscription ${subId}`);
+    sub = outcome.subscription;
+  }
+  const before = (await subscriptionInvoiceStatus(w.tx, invoice.id!)) ?? null;
+  const row = await syncInvoice(w.tx, sub, invoice);
+  if (type === "invoice.paid" && before !== "paid" && row.status === "paid") {
+    await audit({ actorId: null, action: "invoice.paid", targetType: "invoice", targetId: row.id, after: { amountPaidCents: row.amountPaidCents, stripeInvoiceId: row.stripeInvoiceId } }, w.tx);
+    if (row.amountPaidCents > 0) w.emails.push(await billingEmail(w.tx, sub, row, "payment_receipt"));
+  }
+  if (type === "invoice.payment_failed") {
+    await audit({ actorId: null, action: "invoice.payment_failed", targetType: "invoice", targetId: row.id, after: { amountDueCents: row.amountDueCents, attempt: invoice.attempt_count } }, w.tx);
+    w.emails.push(await billingEmail(w.tx, sub, row, "payment_failed", invoice.next_payment_attempt));
+  }
+  return `invoice ${invoice.id} → ${row.status}`;
+}
+
+async function subscriptionInvoiceStatus(tx: DbOrTx, stripeInvoiceId: string): Promise<Invoice["status"] | undefined> {
+  const [row] = await tx.select({ status: invoices.status }).from(invoices).where(eq(invoices.stripeInvoiceId, stripeInvoiceId)).limit(1);
+  return row?.status;
+}
+
+async function billingEmail(tx: DbOrTx, sub: Subscription, invoice: Invoice, type: "payment_receipt" | "payment_failed", nextAttempt?: number | null): Promise<string> {
+  const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, sub.userId)).limit(1);
+  const params = {
+    name: user?.name ?? "",
+    amount: formatCents(type === "payment_receipt" ? invoice.amountPaidCents : invoice.amountDueCents),
+    interval: sub.interval,
+    date: (invoice.paidAt ?? invoice.invoiceDate).toISOString(),
+    periodEnd: sub.currentPeriodEnd?.toISOString() ?? null,
+    nextAttempt: nextAttempt ? new Date(nextAttempt * 1000).toISOString() : null,
+    hostedInvoiceUrl: invoice.hostedInvoiceUrl,
+    invoicePdfUrl: invoice.invoicePdfUrl,
+    alertId: sub.alertId,
+  };
+  return queueEmail(
+    { to: user!.email, type, template: type === "payment_receipt" ? "billing-receipt" : "billing-payment-failed", params, userId: sub.userId, alertId: sub.alertId },
+    tx,
+  );
+}
+
+async function apply(w: Work, event: Stripe.Event): Promise<string> {
+  switch (event.type) {
+    case "checkout.session.completed":
+      return onCheckoutCompleted(w, event.data.object);
+    case "customer.subscription.created":
+    case "customer.subscription.updated":
+    case "customer.subscription.deleted":
+      return describe(await syncSubscription(w.tx, event.data.object, { kind: "event", createdAt: w.createdAt }));
+    case "invoice.finalized":
+    case "invoice.paid":
+    case "invoice.payment_failed":
+      return onInvoice(w, event.type, event.data.object);
+    default:
+      return `ignored ${event.type}`;
+  }
+}
+
+/**
+ * Applies one verified Stripe event exactly once. The stripe_events row (the dedupe key) is
+ * written in the same transaction as the changes, so a failure leaves nothing "processed" and
+ * Stripe's retry applies it again; a delivery of an event already processed changes nothing.
+ * Emails are logged in the transaction and sent after it commits.
+ */
+export async function processStripeEvent(event: Stripe.Event): Promise<ProcessResult> {
+  const createdAt = new Date(event.created * 1000);
+  const emails: string[] = [];
+  let result: ProcessResult;
+  try {
+    result = await db.transaction(async (tx) => {
+      // Claims the event id: waits for a concurrent delivery of the same event, then skips it.
+      const claimed = await tx
+        .insert(stripeEvents)
+        .values({ id: event.id, type: event.type, eventCreatedAt: createdAt })
+        .onConflictDoUpdate({ target: stripeEvents.id, set: { receivedAt: sql`now()`, error: null }, setWhere: sql`${stripeEvents.processedAt} IS NULL` })
+        .returning({ id: stripeEvents.id });
+      if (claimed.length === 0) return { outcome: "duplicate" as const, note: `event ${event.id} already processed` };
+      const note = await apply({ tx, createdAt, emails }, event);
+      if (note.startsWith("unknown") || note.startsWith("duplicate")) console.warn(`stripe ${event.type} ${event.id}: ${note}`);
+      await tx.update(stripeEvents).set({ processedAt: new Date(), error: null }).where(eq(stripeEvents.id, event.id));
+      return { outcome: "processed" as const, note };
+    });
+  } catch (err) {
+    emails.length = 0;
+    const message = err instanceof Error ? err.message : String(err);
+    // Recorded for admins, unprocessed: the retry claims the same row.
+    await db
+      .insert(stripeEvents)
+      .values({ id: event.id, type: event.type, eventCreatedAt: createdAt, error: message.slice(0, 2000) })
+      .onConflictDoUpdate({ target: stripeEvents.id, set: { error: message.slice(0, 2000) }, setWhere: sql`${stripeEvents.processedAt} IS NULL` })
+      .catch(() => {});
+    throw err;
+  }
+  for (const id of emails) await deliverLogged(id).catch((e: unknown) => console.error("billing email", id, e));
+  return result;
+}

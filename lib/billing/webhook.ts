@@ -1,0 +1,38 @@
+import "server-only";
+import Stripe from "stripe";
+import { env } from "@/lib/env";
+import { processStripeEvent } from "./events";
+
+// Signature verification needs no API key: a keyless client only for `webhooks`.
+const verifier = new Stripe("sk_test_signature_only", { telemetry: false });
+
+/**
+ * POST /api/stripe/webhook: verifies the signature on the raw body, then applies the event once.
+ * 400 for a bad or missing signature (nothing written); 500 when the secret is not configured
+ * (never an unsigned acceptance) or processing failed (Stripe retries); 200 when processed, or
+ * already processed before.
+ */
+export async function handleWebhookRequest(req: Request): Promise<Response> {
+  const secret = env().STRIPE_WEBHOOK_SECRET;
+  if (!secret) {
+    console.error("Stripe webhook rejected: STRIPE_WEBHOOK_SECRET is not configured");
+    return Response.json({ error: { code: "not_configured", message: "Webhook secret not configured." } }, { status: 500 });
+  }
+  const payload = await req.text();
+  const signature = req.headers.get("stripe-signature");
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error("missing Stripe-Signature header");
+    event = verifier.webhooks.constructEvent(payload, signature, secret);
+  } catch (err) {
+    console.warn("Stripe webhook with a bad signature:", err instanceof Error ? err.message : err);
+    return Response.json({ error: { code: "bad_signature", message: "Invalid signature." } }, { status: 400 });
+  }
+  try {
+    const result = await processStripeEvent(event);
+    return Response.json({ received: true, ...result });
+  } catch (err) {
+    console.error(`Stripe webhook ${event.type} ${event.id} failed:`, err);
+    return Response.json({ error: { code: "processing_failed", message: "Processing failed; please retry." } }, { status: 500 });
+  }
+}
