@@ -1,7 +1,6 @@
 import type { RenderedEmail } from "../layout";
 import { accountTemplates } from "./account";
 import { billingTemplates } from "./billing";
-import { billingTemplates } from "./billing";
 import { alertTemplates } from "./alerts";
 
 /**
@@ -13,7 +12,6 @@ export type TemplateFn = (params: Record<string, unknown>, ctx: { appUrl: string
 
 export const templates: Record<string, TemplateFn> = {
   ...accountTemplates,
-  ...billingTemplates,
   ...billingTemplates,
   ...alertTemplates,
 };
