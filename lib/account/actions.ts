@@ -38,9 +38,9 @@ export const changeNameAction = validatedAction(profileNameSchema, async ({ name
   return { ok: true, message: "Name saved.", values: { name } };
 });
 
-export const changeEmailAction = validatedAction(changeEmailSchema, async ({ newEmail, currentPassword }): Promise<ActionState> => {
+export const changeEmailAction = validatedAction(changeEmailSchema, async ({ newEmail, emailPassword }): Promise<ActionState> => {
   const user = await currentUser();
-  deliverAfterResponse(await startEmailChange(user.id, newEmail, currentPassword, await requestMeta()));
+  deliverAfterResponse(await startEmailChange(user.id, newEmail, emailPassword, await requestMeta()));
   revalidatePath("/settings");
   return {
     ok: true,
@@ -68,9 +68,9 @@ export const signOutEverywhereAction = validatedAction(z.object({}), async (): P
   return { ok: true };
 });
 
-export const deleteAccountAction = validatedAction(deleteAccountSchema, async ({ password }): Promise<ActionState> => {
+export const deleteAccountAction = validatedAction(deleteAccountSchema, async ({ deletePassword }): Promise<ActionState> => {
   const user = await currentUser();
-  deliverAfterResponse(await deleteAccount(user.id, password, (await requestMeta()).ip));
+  deliverAfterResponse(await deleteAccount(user.id, deletePassword, (await requestMeta()).ip));
   await signOut({ redirectTo: "/sign-in?deleted=1" });
   return { ok: true };
 });

@@ -24,7 +24,7 @@ export async function deleteAccount(userId: string, password: string, ip: string
     .limit(1);
   if (!user) throw new NotFoundError("Your account was not found.");
   if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new ValidationError("Please correct the highlighted fields.", { password: ["That isn't your current password."] });
+    throw new ValidationError("Please correct the highlighted fields.", { deletePassword: ["That isn't your current password."] });
   }
   let cancelled = 0;
   try {

@@ -66,7 +66,7 @@ export async function changePassword(userId: string, currentPassword: string, ne
  * the old one only when it is followed. Returns the emails to send after the response.
  */
 export async function startEmailChange(userId: string, newEmail: string, currentPassword: string, meta: RequestMeta): Promise<string[]> {
-  const user = await confirmPassword(userId, currentPassword, "currentPassword");
+  const user = await confirmPassword(userId, currentPassword, "emailPassword");
   const email = newEmail.trim().toLowerCase();
   if (email === user.email) throw new ValidationError("Please correct the highlighted fields.", { newEmail: ["That is already your email address."] });
   const limited = await checkLimits("emailChange", { ip: meta.ip, email: user.email });

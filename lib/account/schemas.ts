@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { emailSchema, nameSchema } from "@/lib/auth/schemas";
 import { newPasswordSchema, PASSWORD_MAX } from "@/lib/auth/password-policy";
+import { ALERT_FREQUENCIES, CURRENCIES, DATE_FORMATS, MAX_RATE_DROP_THRESHOLD, REFI_TERMS, THEMES } from "./options";
+
+export { ALERT_FREQUENCIES, CURRENCIES, DATE_FORMATS, MAX_RATE_DROP_THRESHOLD, REFI_TERMS, THEMES };
 
 // Form schemas for the settings page. Checkboxes arrive as "on" when ticked and are absent
 // otherwise; selects only accept the values they offer.
@@ -9,13 +12,6 @@ const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.undefined()])
   .catch("false")
   .transform((v) => v === "on" || v === "true");
-
-export const ALERT_FREQUENCIES = ["instant", "daily", "weekly"] as const;
-export const THEMES = ["light", "dark", "system"] as const;
-export const CURRENCIES = ["USD", "CAD", "EUR", "GBP", "AUD"] as const;
-export const DATE_FORMATS = ["MM/DD/YYYY", "DD/MM/YYYY", "YYYY-MM-DD"] as const;
-export const REFI_TERMS = [120, 180, 240, 300, 360] as const;
-export const MAX_RATE_DROP_THRESHOLD = 5;
 
 export const preferencesSchema = z.object({
   emailNotifications: checkbox,
@@ -49,7 +45,7 @@ const currentPassword = z
   .min(1, "Enter your current password.")
   .max(PASSWORD_MAX, "Enter your current password.");
 
-export const changeEmailSchema = z.object({ newEmail: emailSchema, currentPassword });
+export const changeEmailSchema = z.object({ newEmail: emailSchema, emailPassword: currentPassword });
 
 export const changePasswordSchema = z
   .object({
@@ -61,6 +57,6 @@ export const changePasswordSchema = z
   .refine((d) => d.newPassword !== d.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one." });
 
 export const deleteAccountSchema = z.object({
-  password: z.string({ error: "Enter your password to confirm." }).min(1, "Enter your password to confirm.").max(PASSWORD_MAX, "Enter your password to confirm."),
+  deletePassword: z.string({ error: "Enter your password to confirm." }).min(1, "Enter your password to confirm.").max(PASSWORD_MAX, "Enter your password to confirm."),
   confirm: z.literal("DELETE", { error: 'Type DELETE to confirm.' }),
 });

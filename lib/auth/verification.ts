@@ -19,7 +19,7 @@ export type VerifyResult =
  * Uses a verification link: marks the token verified (once: a conditional update, so two
  * clicks at once cannot both succeed) and the user's email verified. A token for another address
  * (an email change) replaces the account's address, if no other account took it meanwhile,
- * and tells the old address. Other open links for the same address stop working.
+ * and tells the old address. Every other open link of the account stops working.
  */
 export async function verifyEmailToken(token: unknown, now = new Date()): Promise<VerifyResult> {
   if (!isWellFormedToken(token)) return { status: "invalid" };
@@ -44,10 +44,12 @@ export async function verifyEmailToken(token: unknown, now = new Date()): Promis
         .limit(1);
       if (taken) return { status: "taken", userId: row.u.id };
     }
+    // Every open link of the account is spent: those for this address are done, and after an
+    // email change those for the old address (or another pending change) must not act any more.
     await tx
       .update(emailVerificationTokens)
       .set({ verifiedAt: now })
-      .where(and(eq(emailVerificationTokens.userId, row.u.id), eq(emailVerificationTokens.email, row.t.email), isNull(emailVerificationTokens.verifiedAt)));
+      .where(and(eq(emailVerificationTokens.userId, row.u.id), isNull(emailVerificationTokens.verifiedAt)));
     await tx
       .update(users)
       .set({ email: row.t.email, emailVerified: true, emailVerifiedAt: now })
