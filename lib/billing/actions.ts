@@ -1,10 +1,14 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { validatedAction } from "@/lib/validated-action";
 import { createAlertCheckout } from "./checkout";
-import { checkoutSchema } from "./schemas";
+import { formatDate } from "@/lib/format";
+import { createPortalSession, setCancelAtPeriodEnd } from "./manage";
+import { checkoutSchema, subscriptionActionSchema } from "./schemas";
 
 /**
  * "Activate alert": starts Stripe Checkout and sends the browser there (redirect() from a server
@@ -15,4 +19,21 @@ export const startCheckoutAction = validatedAction(checkoutSchema, async ({ aler
   const user = await requireUser(`/alerts/${alertId}`);
   const { url } = await createAlertCheckout(user.id, alertId, { interval });
   redirect(url);
+});
+
+/** Billing page: cancel at period end, or resume a subscription set to end. */
+export const setCancelAtPeriodEndAction = validatedAction(subscriptionActionSchema.extend({ cancel: z.enum(["true", "false"]) }), async ({ subscriptionId, cancel }) => {
+  const user = await requireUser("/billing");
+  const sub = await setCancelAtPeriodEnd(user.id, subscriptionId, cancel === "true");
+  revalidatePath("/billing");
+  return {
+    ok: true,
+    message: cancel === "true" ? `Your subscription will end on ${sub.currentPeriodEnd ? formatDate(sub.currentPeriodEnd.toISOString()) : "the end of the period"}. Nothing more will be charged.` : "Your subscription will renew as usual.",
+  };
+});
+
+/** "Manage payment methods": opens the Stripe Customer Portal. */
+export const openPortalAction = validatedAction(z.object({}), async () => {
+  const user = await requireUser("/billing");
+  redirect(await createPortalSession(user.id));
 });

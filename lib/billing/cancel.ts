@@ -23,8 +23,13 @@ export async function cancelUserSubscriptions(userId: string, actorId: string | 
     try {
       await stripe().subscriptions.cancel(sub.stripeSubscriptionId);
     } catch (err) {
-      // Already gone at Stripe (e.g. demo rows): cancel locally all the same.
-      if ((err as { code?: string; statusCode?: number }).statusCode !== 404) throw err;
+      // Unknown at Stripe (e.g. demo rows): cancel locally all the same. Already canceled at
+      // Stripe (its webhook not applied yet): nothing left to do there. Anything else: stop, so
+      // the account is not deleted while a subscription keeps charging.
+      if ((err as { statusCode?: number }).statusCode !== 404) {
+        const current = await stripe().subscriptions.retrieve(sub.stripeSubscriptionId).catch(() => null);
+        if (current?.status !== "canceled") throw err;
+      }
     }
     await db.transaction(async (tx) => {
       await tx

@@ -1,8 +1,8 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db, type DbOrTx } from "@/db";
-import { alerts, invoices, stripeEvents, users, type Invoice, type Subscription } from "@/db/schema";
+import { alerts, emailLog, stripeEvents, users, type Invoice, type Subscription } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { deliverLogged, queueEmail } from "@/lib/email";
 import { formatCents } from "@/lib/format";
@@ -63,9 +63,9 @@ async function onInvoice(w: Work, type: string, invoice: Stripe.Invoice): Promis
     if (outcome?.result !== "applied") throw new RetryableEventError(`invoice ${invoice.id} arrived before subscription ${subId}`);
     sub = outcome.subscription;
   }
-  const before = (await subscriptionInvoiceStatus(w.tx, invoice.id!)) ?? null;
   const row = await syncInvoice(w.tx, sub, invoice);
-  if (type === "invoice.paid" && before !== "paid" && row.status === "paid") {
+  // One receipt per invoice, even when the success page recorded the payment first.
+  if (type === "invoice.paid" && row.status === "paid" && !(await receiptSent(w.tx, row.stripeInvoiceId))) {
     await audit({ actorId: null, action: "invoice.paid", targetType: "invoice", targetId: row.id, after: { amountPaidCents: row.amountPaidCents, stripeInvoiceId: row.stripeInvoiceId } }, w.tx);
     if (row.amountPaidCents > 0) w.emails.push(await billingEmail(w.tx, sub, row, "payment_receipt"));
   }
@@ -76,9 +76,13 @@ async function onInvoice(w: Work, type: string, invoice: Stripe.Invoice): Promis
   return `invoice ${invoice.id} → ${row.status}`;
 }
 
-async function subscriptionInvoiceStatus(tx: DbOrTx, stripeInvoiceId: string): Promise<Invoice["status"] | undefined> {
-  const [row] = await tx.select({ status: invoices.status }).from(invoices).where(eq(invoices.stripeInvoiceId, stripeInvoiceId)).limit(1);
-  return row?.status;
+async function receiptSent(tx: DbOrTx, stripeInvoiceId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: emailLog.id })
+    .from(emailLog)
+    .where(and(eq(emailLog.emailType, "payment_receipt"), sql`${emailLog.templateParams}->>'stripeInvoiceId' = ${stripeInvoiceId}`))
+    .limit(1);
+  return Boolean(row);
 }
 
 async function billingEmail(tx: DbOrTx, sub: Subscription, invoice: Invoice, type: "payment_receipt" | "payment_failed", nextAttempt?: number | null): Promise<string> {
@@ -90,6 +94,7 @@ async function billingEmail(tx: DbOrTx, sub: Subscription, invoice: Invoice, typ
     date: (invoice.paidAt ?? invoice.invoiceDate).toISOString(),
     periodEnd: sub.currentPeriodEnd?.toISOString() ?? null,
     nextAttempt: nextAttempt ? new Date(nextAttempt * 1000).toISOString() : null,
+    stripeInvoiceId: invoice.stripeInvoiceId,
     hostedInvoiceUrl: invoice.hostedInvoiceUrl,
     invoicePdfUrl: invoice.invoicePdfUrl,
     alertId: sub.alertId,

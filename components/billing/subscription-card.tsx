@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { Banner, Card } from "@/components/ui";
+import type { BillingSubscription } from "@/lib/billing/queries";
+import { formatCents, formatDate, formatPercent } from "@/lib/format";
+import { CancelToggle } from "./cancel-toggle";
+import { SubscriptionStatusBadge } from "./subscription-status-badge";
+
+const day = (d: Date | null) => (d ? formatDate(d.toISOString()) : "—");
+
+function alertSummary(a: BillingSubscription["alert"]): string {
+  return a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${formatCents(a.targetMonthlyPaymentCents)}/mo`;
+}
+
+/** One paid alert on the billing page: status, price, renewal or end date, cancel / resume. */
+export function SubscriptionCard({ row }: { row: BillingSubscription }) {
+  const { sub, alert, mortgageName } = row;
+  const ended = sub.status === "canceled" || sub.status === "incomplete_expired";
+  const label = `${mortgageName}: ${alertSummary(alert)}`;
+  return (
+    <Card aria-label={label} data-testid="subscription">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 className="font-semibold text-slate-900 dark:text-slate-100">
+            {alert.deletedAt ? (
+              mortgageName
+            ) : (
+              <Link href={`/alerts/${alert.id}`} className="hover:underline">
+                {mortgageName}
+              </Link>
+            )}
+          </h3>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{alertSummary(alert)}</p>
+        </div>
+        <SubscriptionStatusBadge status={sub.status} cancelAtPeriodEnd={sub.cancelAtPeriodEnd} />
+      </div>
+      <dl className="mt-4 grid grid-cols-1 gap-3 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">Price</dt>
+          <dd className="font-medium tabular-nums text-slate-900 dark:text-slate-100">
+            {formatCents(sub.amountCents)} / {sub.interval}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">{ended ? "Ended" : sub.cancelAtPeriodEnd ? "Ends on" : "Renews on"}</dt>
+          <dd className="font-medium text-slate-900 dark:text-slate-100" data-testid="period-date">
+            {day(ended ? (sub.endedAt ?? sub.canceledAt) : sub.currentPeriodEnd)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">Monitoring</dt>
+          <dd className="font-medium text-slate-900 dark:text-slate-100">{row.monitored ? "On" : alert.isActive ? "Paused (not paid)" : "Paused by you"}</dd>
+        </div>
+      </dl>
+      {sub.status === "past_due" && (
+        <div className="mt-4">
+          <Banner tone="warning">
+            Your last payment failed. We keep monitoring until {day(sub.currentPeriodEnd)}; please update your payment method.
+          </Banner>
+        </div>
+      )}
+      {sub.status === "unpaid" && (
+        <div className="mt-4">
+          <Banner tone="error">Payments failed and monitoring is paused. Update your payment method to resume it.</Banner>
+        </div>
+      )}
+      {!ended && (
+        <div className="mt-4">
+          <CancelToggle subscriptionId={sub.id} cancelAtPeriodEnd={sub.cancelAtPeriodEnd} label={label} />
+        </div>
+      )}
+    </Card>
+  );
+}

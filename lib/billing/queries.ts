@@ -1,0 +1,53 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { alerts, invoices, mortgages, subscriptions } from "@/db/schema";
+import { isMonitoredStatus } from "./status";
+
+export type BillingSubscription = Awaited<ReturnType<typeof listSubscriptions>>[number];
+
+/** The user's subscriptions with the alert and mortgage they pay for, newest first. */
+export async function listSubscriptions(userId: string) {
+  const rows = await db
+    .select({
+      sub: subscriptions,
+      alert: {
+        id: alerts.id,
+        alertType: alerts.alertType,
+        targetInterestRate: alerts.targetInterestRate,
+        targetMonthlyPaymentCents: alerts.targetMonthlyPaymentCents,
+        isActive: alerts.isActive,
+        deletedAt: alerts.deletedAt,
+      },
+      mortgageName: mortgages.name,
+    })
+    .from(subscriptions)
+    .innerJoin(alerts, eq(alerts.id, subscriptions.alertId))
+    .innerJoin(mortgages, eq(mortgages.id, alerts.mortgageId))
+    .where(eq(subscriptions.userId, userId))
+    .orderBy(desc(subscriptions.createdAt));
+  return rows.map((r) => ({ ...r, monitored: r.alert.isActive && !r.alert.deletedAt && isMonitoredStatus(r.sub.status, r.sub.currentPeriodEnd) }));
+}
+
+/** The user's invoices, newest first, with the mortgage name of the alert they paid for. */
+export async function listInvoices(userId: string, limit = 50) {
+  return db
+    .select({ invoice: invoices, alertId: subscriptions.alertId, mortgageName: mortgages.name })
+    .from(invoices)
+    .innerJoin(subscriptions, eq(subscriptions.id, invoices.subscriptionId))
+    .innerJoin(alerts, eq(alerts.id, subscriptions.alertId))
+    .innerJoin(mortgages, eq(mortgages.id, alerts.mortgageId))
+    .where(eq(invoices.userId, userId))
+    .orderBy(desc(invoices.invoiceDate))
+    .limit(limit);
+}
+
+/** One alert's subscription, for the alert page (null when never paid). */
+export async function alertSubscription(userId: string, alertId: string) {
+  const [row] = await db
+    .select()
+    .from(subscriptions)
+    .where(and(eq(subscriptions.userId, userId), eq(subscriptions.alertId, alertId)))
+    .limit(1);
+  return row ? { ...row, monitored: isMonitoredStatus(row.status, row.currentPeriodEnd) } : null;
+}
