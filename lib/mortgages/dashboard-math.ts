@@ -31,7 +31,7 @@ export interface DashboardRow {
   /** The newest snapshot's rate when there is one, else the original rate. */
   currentRate: number;
   estimatedPropertyValueCents: number | null;
-  /** Date of the newest snapshot, if any. */
+  /** Date of the newest snapshot, when the balance shown is that snapshot's. */
   balanceRecordedOn: string | null;
   alert: DashboardAlert | null;
 }
