@@ -57,7 +57,7 @@ export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx
   });
 }
 
-/** The owner's snapshots of one mortgage, newest first; 404 for anyone else's mortgage. */
+/** The owner's snapshots of one mortgage, newest first; none for anyone else's (pages 404 via getMortgage first). */
 export async function listSnapshots(userId: string, mortgageId: string, db: DbOrTx = defaultDb): Promise<MortgageTracking[]> {
   if (!isUuid(mortgageId)) throw new NotFoundError("That mortgage doesn't exist.");
   const rows = await db
