@@ -10,6 +10,10 @@ export const jobHandlers: Record<string, JobHandler> = {
   "email.retry": async () => (await import("@/lib/email/send")).retryDueEmails(),
   "jobs.prune": async () => (await import("./queue")).pruneJobs(),
   "metrics.daily": async () => (await import("@/lib/admin/metrics")).runDailyMetrics(),
+  "alerts.sweep": async () => (await import("@/lib/alerts/jobs")).runSweepJob(),
+  "alerts.expire": async () => (await import("@/lib/alerts/jobs")).runExpireJob(),
+  "alerts.digest": async (payload) => (await import("@/lib/alerts/jobs")).runDigestJob(payload),
+  "rates.fetch": async () => (await import("@/lib/alerts/jobs")).runRatesFetchJob(),
 };
 
 /**
@@ -20,4 +24,9 @@ export const schedules: { name: string; everyMinutes: number; payload?: Record<s
   { name: "email.retry", everyMinutes: 5 },
   { name: "jobs.prune", everyMinutes: 24 * 60 },
   { name: "metrics.daily", everyMinutes: 60 },
+  { name: "alerts.sweep", everyMinutes: 60 },
+  { name: "alerts.expire", everyMinutes: 60 },
+  { name: "alerts.digest", everyMinutes: 24 * 60, payload: { frequency: "daily" } },
+  { name: "alerts.digest", everyMinutes: 7 * 24 * 60, payload: { frequency: "weekly" } },
+  { name: "rates.fetch", everyMinutes: 24 * 60 },
 ];

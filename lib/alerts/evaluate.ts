@@ -1,0 +1,41 @@
+// The alert condition in plain TypeScript, identical to the sweep's SQL (lib/alerts/sweep.ts):
+// the form uses it to say whether a target is already met, the backtest to replay history.
+import { paymentAtMonthlyRate } from "@/lib/calc/loan";
+import { PRODUCT_SHORT, productForTerm } from "./products";
+
+export type AlertTarget =
+  | { alertType: "interest_rate"; targetInterestRate: number; targetTerm: number }
+  | { alertType: "monthly_payment"; targetMonthlyPaymentCents: number; targetTerm: number };
+
+/** The refinance cost an alert counts: the homeowner's estimate, else ours, else nothing. */
+export function refinanceCostCents(a: { estimateRefinanceCostCents: number | null; calculatedRefinanceCostCents: number | null }): number {
+  return a.estimateRefinanceCostCents ?? a.calculatedRefinanceCostCents ?? 0;
+}
+
+/**
+ * Monthly payment in cents (rounded to the cent) on `principalCents` at `ratePercent` over
+ * `termMonths`: P*i*(1+i)^n/((1+i)^n-1), P/n at 0 %.
+ */
+export function paymentCents(principalCents: number, ratePercent: number, termMonths: number): number {
+  return Math.round(paymentAtMonthlyRate(principalCents, ratePercent / 1200, termMonths));
+}
+
+/**
+ * Whether the market meets the target: a rate alert when the rate is at or below the target; a
+ * payment alert when the payment on (balance + refinance cost) at the market rate over the
+ * target term is at or below the target payment.
+ */
+export function targetMet(target: AlertTarget, marketRate: number, financedCents: number): boolean {
+  if (target.alertType === "interest_rate") return marketRate <= target.targetInterestRate;
+  return paymentCents(financedCents, marketRate, target.targetTerm) <= target.targetMonthlyPaymentCents;
+}
+
+const pct = (v: number) => `${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 3 })} %`;
+const usd = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+
+/** What the target means, in words: "Fires when the 30-year rate is at or below 5.25 %." */
+export function describeTarget(target: AlertTarget): string {
+  const product = PRODUCT_SHORT[productForTerm(target.targetTerm)];
+  if (target.alertType === "interest_rate") return `Fires when the ${product} rate is at or below ${pct(target.targetInterestRate)}.`;
+  return `Fires when a ${target.targetTerm}-month loan of your balance plus refinance costs, at the ${product} rate, costs ${usd(target.targetMonthlyPaymentCents)} a month or less.`;
+}

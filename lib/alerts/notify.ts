@@ -1,0 +1,181 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { db, queryRows, type DbOrTx } from "@/db";
+import { deliverLogged, queueEmail } from "@/lib/email";
+import { PRODUCT_LABELS, productForTerm } from "./products";
+import { refiNumbers } from "./numbers";
+import { unsubscribeHeaders, unsubscribePaths } from "./unsubscribe";
+
+type Frequency = "instant" | "daily" | "weekly";
+
+type PendingRow = {
+  trigger_id: string;
+  alert_id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  mortgage_name: string;
+  alert_type: "interest_rate" | "monthly_payment";
+  target_interest_rate: string | null;
+  target_monthly_payment_cents: string | null;
+  target_term: number;
+  cost_cents: string;
+  remaining_principal_cents: string;
+  remaining_term: number;
+  current_rate: string;
+  market_rate: string;
+  market_date: string;
+  current_value: string | null;
+  reason: string;
+};
+
+/**
+ * Triggers not yet emailed whose owner wants `frequency`, with email on, whose alert is still
+ * live and which nobody has acted on, triggered since `since`.
+ */
+async function pendingTriggers(tx: DbOrTx, frequency: Frequency, since: Date, userId?: string): Promise<PendingRow[]> {
+  return queryRows<PendingRow>(
+    tx,
+    sql`SELECT t.id AS trigger_id, a.id AS alert_id, u.id AS user_id, u.email, u.name, m.name AS mortgage_name,
+               a.alert_type, a.target_interest_rate::text, a.target_monthly_payment_cents::text, a.target_term,
+               coalesce(a.estimate_refinance_cost_cents, a.calculated_refinance_cost_cents, 0)::text AS cost_cents,
+               m.remaining_principal_cents::text, m.remaining_term, m.original_interest_rate::text AS current_rate,
+               t.market_rate::text, t.market_date::text, t.current_value::text, t.reason
+        FROM triggers t
+        JOIN alerts a ON a.id = t.alert_id AND a.deleted_at IS NULL AND a.is_active AND NOT a.user_dismissed AND a.paused_at IS NULL
+        JOIN mortgages m ON m.id = a.mortgage_id AND m.deleted_at IS NULL
+        JOIN users u ON u.id = a.user_id AND u.deleted_at IS NULL AND u.is_active
+        LEFT JOIN user_preferences p ON p.user_id = u.id
+        WHERE t.notification_sent = FALSE AND t.status = 'triggered' AND t.user_action IS NULL
+          AND (t.expires_at IS NULL OR t.expires_at > now())
+          AND t.triggered_at >= ${since}
+          AND coalesce(p.email_notifications, TRUE)
+          AND coalesce(p.alert_frequency, 'instant') = ${frequency}::alert_frequency
+          ${userId ? sql`AND u.id = ${userId}` : sql``}
+        ORDER BY t.triggered_at, t.id
+        LIMIT 1000`,
+  );
+}
+
+/** The numbers an email shows for one trigger (JSON-serialisable: stored for re-sending). */
+function triggerParams(r: PendingRow) {
+  const marketRate = Number(r.market_rate);
+  const numbers = refiNumbers({
+    balanceCents: Number(r.remaining_principal_cents),
+    currentRate: Number(r.current_rate),
+    monthsLeft: r.remaining_term,
+    marketRate,
+    targetTerm: r.target_term,
+    costCents: Number(r.cost_cents),
+  });
+  return {
+    triggerId: r.trigger_id,
+    mortgageName: r.mortgage_name,
+    alertType: r.alert_type,
+    rateLabel: PRODUCT_LABELS[productForTerm(r.target_term)],
+    marketRate,
+    marketDate: r.market_date,
+    targetTerm: r.target_term,
+    targetRate: r.target_interest_rate === null ? null : Number(r.target_interest_rate),
+    targetPaymentCents: r.target_monthly_payment_cents === null ? null : Number(r.target_monthly_payment_cents),
+    financedPaymentCents: r.alert_type === "monthly_payment" && r.current_value !== null ? Math.round(Number(r.current_value) * 100) : null,
+    reason: r.reason,
+    numbers,
+  };
+}
+
+/** Marks triggers notified (only those still unsent: a concurrent worker's get skipped) and counts the alert's notifications. */
+async function claim(tx: DbOrTx, triggerIds: string[]): Promise<string[]> {
+  const rows = await queryRows<{ id: string; alert_id: string }>(
+    tx,
+    sql`UPDATE triggers SET notification_sent = TRUE, notification_sent_at = now(), status = 'notified', updated_at = now()
+        WHERE id IN (${sql.join(triggerIds.map((id) => sql`${id}::uuid`), sql`, `)}) AND notification_sent = FALSE
+        RETURNING id, alert_id`,
+  );
+  const alertIds = [...new Set(rows.map((r) => r.alert_id))];
+  if (alertIds.length) {
+    await tx.execute(
+      sql`UPDATE alerts SET notification_count = notification_count + 1, last_notification_sent_at = now(), updated_at = now()
+          WHERE id IN (${sql.join(alertIds.map((id) => sql`${id}::uuid`), sql`, `)})`,
+    );
+  }
+  return rows.map((r) => r.id);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === "23505") return true;
+  return false;
+}
+
+/**
+ * `instant` users: one alert_notification email per trigger. Queued inside the transaction that
+ * marks the trigger notified, delivered after it commits (a failure is retried by email.retry).
+ */
+export async function notifyInstant(now = new Date()): Promise<{ queued: number; sent: number }> {
+  const pending = await pendingTriggers(db, "instant", new Date(now.getTime() - 24 * 3600_000));
+  const emailIds: string[] = [];
+  for (const row of pending) {
+    try {
+      const id = await db.transaction(async (tx) => {
+        if ((await claim(tx, [row.trigger_id])).length === 0) return null;
+        return queueEmail(
+          {
+            to: row.email,
+            type: "alert_notification",
+            template: "alert-trigger",
+            params: { name: row.name, ...triggerParams(row), unsubscribePath: unsubscribePaths(row.user_id).page },
+            userId: row.user_id,
+            alertId: row.alert_id,
+            triggerId: row.trigger_id,
+            headers: unsubscribeHeaders(row.user_id),
+          },
+          tx,
+        );
+      });
+      if (id) emailIds.push(id);
+    } catch (err) {
+      // An email for this trigger already exists (the unique index): it was emailed; record that.
+      if (!isUniqueViolation(err)) throw err;
+      await db.transaction((tx) => claim(tx, [row.trigger_id]));
+    }
+  }
+  let sent = 0;
+  for (const id of emailIds) if ((await deliverLogged(id)) === "sent") sent++;
+  return { queued: emailIds.length, sent };
+}
+
+/** `daily` / `weekly` users: one digest per user of the period's unsent triggers. */
+export async function sendDigests(frequency: "daily" | "weekly", now = new Date()): Promise<{ queued: number; sent: number }> {
+  const periodMs = (frequency === "daily" ? 1 : 7) * 24 * 3600_000;
+  const since = new Date(now.getTime() - periodMs);
+  const pending = await pendingTriggers(db, frequency, since);
+  const byUser = new Map<string, PendingRow[]>();
+  for (const r of pending) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+  const emailIds: string[] = [];
+  for (const [userId, rows] of byUser) {
+    const id = await db.transaction(async (tx) => {
+      const claimed = new Set(await claim(tx, rows.map((r) => r.trigger_id)));
+      const items = rows.filter((r) => claimed.has(r.trigger_id));
+      if (items.length === 0) return null;
+      const newest = items[items.length - 1]!;
+      return queueEmail(
+        {
+          to: newest.email,
+          type: frequency === "daily" ? "daily_digest" : "weekly_digest",
+          template: "alert-digest",
+          params: { name: newest.name, frequency, items: items.map(triggerParams), unsubscribePath: unsubscribePaths(userId).page },
+          userId,
+          // email_log links one alert and trigger: the newest; every trigger id is in the params.
+          alertId: newest.alert_id,
+          triggerId: newest.trigger_id,
+          headers: unsubscribeHeaders(userId),
+        },
+        tx,
+      );
+    });
+    if (id) emailIds.push(id);
+  }
+  let sent = 0;
+  for (const id of emailIds) if ((await deliverLogged(id)) === "sent") sent++;
+  return { queued: emailIds.length, sent };
+}
