@@ -48,7 +48,7 @@ async function pendingTriggers(tx: DbOrTx, frequency: Frequency, since: Date, us
         LEFT JOIN user_preferences p ON p.user_id = u.id
         WHERE t.notification_sent = FALSE AND t.status = 'triggered' AND t.user_action IS NULL
           AND (t.expires_at IS NULL OR t.expires_at > now())
-          AND t.triggered_at >= ${since}
+          AND t.triggered_at >= ${since.toISOString()}::timestamptz
           AND coalesce(p.email_notifications, TRUE)
           AND coalesce(p.alert_frequency, 'instant') = ${frequency}::alert_frequency
           ${userId ? sql`AND u.id = ${userId}` : sql``}
