@@ -1,0 +1,85 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, e2eSql, signIn } from "./support/users";
+
+const summary = (page: Page) => page.getByTestId("chart-summary");
+const linePath = (page: Page, type: string) => page.locator(`.rate-line-${type} path.recharts-curve, path.rate-line-${type}`).first();
+
+test("the rates page shows this week's rates, the last 12 weeks and the data credit", async ({ page }) => {
+  await page.goto("/rates");
+  await expect(page.getByRole("heading", { level: 1, name: "Mortgage rates" })).toBeVisible();
+  const thirty = page.getByTestId("rate-card-30_year_fixed");
+  await expect(thirty).toContainText("30-year fixed");
+  await expect(thirty).toContainText("Week of");
+  await expect(thirty).toContainText(/up \d+ basis points|down \d+ basis points|unchanged/);
+  await expect(page.getByTestId("rate-card-5_1_ARM")).toContainText("Freddie Mac stopped publishing the 5/1 ARM after Nov 10, 2022");
+  await expect(page.getByTestId("rate-card-FHA_30")).toHaveCount(0);
+  await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(12);
+  await expect(page.getByText("Source: Freddie Mac Primary Mortgage Market Survey®").first()).toBeVisible();
+});
+
+test("switching ranges and types redraws the chart", async ({ page }) => {
+  await page.goto("/rates");
+  const chart = page.getByTestId("rates-chart");
+  await expect(chart).toHaveAttribute("data-range", "1Y");
+  await expect(summary(page)).toContainText("Showing 30-year fixed, 15-year fixed from");
+  await expect(linePath(page, "30_year_fixed")).toBeVisible();
+  const oneYear = await linePath(page, "30_year_fixed").getAttribute("d");
+
+  await page.getByRole("group", { name: "Time range" }).getByRole("button", { name: "Max" }).click();
+  await expect(chart).toHaveAttribute("data-range", "MAX");
+  await expect(summary(page)).toContainText("from Apr 2, 1971");
+  await expect(summary(page)).toContainText("keeping each period's high and low");
+  await expect.poll(() => linePath(page, "30_year_fixed").getAttribute("d")).not.toBe(oneYear);
+
+  const types = page.getByRole("group", { name: "Rate types" });
+  await types.getByRole("button", { name: "30-year fixed" }).click();
+  await expect(types.getByRole("button", { name: "30-year fixed" })).toHaveAttribute("aria-pressed", "false");
+  await expect(linePath(page, "30_year_fixed")).toHaveCount(0);
+  await expect(summary(page)).toContainText("Showing 15-year fixed from Aug 30, 1991");
+
+  await types.getByRole("button", { name: "5/1 ARM" }).click();
+  await expect(linePath(page, "5_1_ARM")).toBeVisible();
+  await expect(summary(page)).toContainText("15-year fixed, 5/1 ARM");
+
+  await page.getByRole("group", { name: "Time range" }).getByRole("button", { name: "1M" }).click();
+  await expect(page.getByTestId("arm-ended")).toContainText("stopped publishing the 5/1 ARM after Nov 10, 2022");
+  await expect(summary(page)).toContainText("Showing 15-year fixed from");
+});
+
+test("the rates API is cacheable: ETag, 304 and a public Cache-Control through the server", async ({ request }) => {
+  const res = await request.get("/api/rates?type=30_year_fixed&range=MAX");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toMatch(/public.*s-maxage.*stale-while-revalidate/);
+  const body = await res.json();
+  expect(body.points.length).toBeLessThanOrEqual(600);
+  const etag = res.headers()["etag"]!;
+  const again = await request.get("/api/rates?type=30_year_fixed&range=MAX", { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  expect((await request.get("/api/rates?type=jumbo")).status()).toBe(400);
+  expect((await request.get("/api/rates/me")).status()).toBe(401);
+});
+
+test("signed in, the chart draws each of my mortgage rates and its refi zone", async ({ page }) => {
+  await page.goto("/rates");
+  await expect(page.getByText("to see your own mortgage rate and refi zone")).toBeVisible();
+
+  const user = await createUser();
+  const sql = e2eSql();
+  try {
+    await sql`UPDATE user_preferences SET min_rate_drop_threshold = 0.25 WHERE user_id = ${user.id}`;
+    await sql`INSERT INTO mortgages (user_id, name, zip_code, original_principal_cents, original_term, original_interest_rate, remaining_principal_cents, remaining_term)
+              VALUES (${user.id}, 'Lake house', '55401', 42000000, 360, 7.5, 40000000, 330)`;
+    await sql`INSERT INTO mortgages (user_id, name, zip_code, original_principal_cents, original_term, original_interest_rate, remaining_principal_cents, remaining_term, deleted_at)
+              VALUES (${user.id}, 'Sold condo', '55401', 20000000, 360, 4.25, 19000000, 300, now())`;
+  } finally {
+    await sql.end();
+  }
+  await signIn(page, user.email, user.password, "/rates");
+  await expect(page.getByTestId("own-rates")).toContainText("Lake house: your rate 7.50% (dashed line). The shaded refi zone is at or below 7.25%");
+  await expect(page.getByText("Your rate: Lake house 7.50%")).toBeVisible();
+  await expect(page.getByText("Sold condo")).toHaveCount(0);
+  // The line stays when the range changes.
+  await page.getByRole("group", { name: "Time range" }).getByRole("button", { name: "5Y" }).click();
+  await expect(page.getByTestId("rates-chart")).toHaveAttribute("data-range", "5Y");
+  await expect(page.getByText("Your rate: Lake house 7.50%")).toBeVisible();
+});
