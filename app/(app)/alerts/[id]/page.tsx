@@ -1,0 +1,124 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AlertControls } from "@/components/alerts/alert-controls";
+import { AlertStatusBadge } from "@/components/alerts/alert-status-badge";
+import { alertValues } from "@/components/alerts/alert-values";
+import { BacktestPanel } from "@/components/alerts/backtest-panel";
+import { ActivateAlertButton } from "@/components/billing/activate-alert-button";
+import { Badge, Banner, ButtonLink, Card, CardHeader, PageHeader, Stat, Table, TBody, Td, Th, THead } from "@/components/ui";
+import { describeTarget } from "@/lib/alerts/evaluate";
+import { latestByProduct } from "@/lib/alerts/page-data";
+import { productNote } from "@/lib/alerts/products";
+import { alertTriggers, getAlert, targetOf } from "@/lib/alerts/queries";
+import { ALERT_TYPE_LABELS, isUuid } from "@/lib/alerts/schemas";
+import { bothSeries } from "@/lib/alerts/series";
+import { alertStatus, needsPayment } from "@/lib/alerts/status";
+import { requireUser } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { formatCents, formatDate, formatDateTime, formatMonths, formatPercent } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Alert" };
+
+const TRIGGER_STATUS: Record<string, string> = { triggered: "New", notified: "Emailed", acknowledged: "Acknowledged", expired: "Expired" };
+const ACTIONS: Record<string, string> = { dismissed: "Dismissed", snoozed: "Snoozed", contacted_lender: "Contacted a lender", none: "" };
+
+export default async function AlertPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; saved?: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/alerts/${id}`);
+  if (!isUuid(id)) notFound();
+  const alert = await getAlert(user.id, id).catch((err) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  const [latest, series, history, flags] = await Promise.all([latestByProduct(), bothSeries(), alertTriggers(user.id, id), searchParams]);
+  const status = alertStatus(alert, alert.subscription);
+  const v = alertValues(alert, latest);
+  const note = productNote(alert.targetTerm);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={`${ALERT_TYPE_LABELS[alert.alertType]} alert on ${alert.mortgageName}`}
+        description={describeTarget(targetOf(alert))}
+        actions={<ButtonLink href={`/alerts/${alert.id}/edit`} variant="secondary">Edit</ButtonLink>}
+      />
+      {flags.created && <Banner tone="success">Alert created.{needsPayment(alert, alert.subscription) ? " Activate it below to start monitoring." : ""}</Banner>}
+      {flags.saved && <Banner tone="success">Changes saved.</Banner>}
+      {status === "grace" && (
+        <Banner tone="warning">
+          Your last payment failed. We keep watching until {formatDate(alert.subscription?.currentPeriodEnd?.toISOString() ?? null)}; please update your card on the{" "}
+          <Link href="/billing" className="font-semibold underline">Billing page</Link>.
+        </Banner>
+      )}
+      <Card>
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-2">
+            <span className="text-sm text-slate-600 dark:text-slate-400">Status</span>
+            <AlertStatusBadge status={status} />
+          </div>
+          <AlertControls alertId={alert.id} paused={!alert.isActive || alert.pausedAt !== null} dismissed={alert.userDismissed} monitored={status === "monitoring" || status === "grace"} />
+        </div>
+        {needsPayment(alert, alert.subscription) && !alert.userDismissed && (
+          <div className="mb-4 rounded-lg border border-sky-200 bg-sky-50 p-4 dark:border-sky-900 dark:bg-sky-950/40">
+            <p className="mb-3 text-sm text-sky-900 dark:text-sky-100">
+              {status === "payment_lapsed" ? "This alert's subscription has ended, so it isn't watching the market." : "This alert is awaiting payment: it starts watching the market once activated."}
+            </p>
+            <ActivateAlertButton alertId={alert.id} />
+          </div>
+        )}
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Stat label="Target" value={v.target} />
+          <Stat label={`Today (${v.productLabel})`} value={v.today} hint={v.market ? `week of ${formatDate(v.market.date)}` : undefined} />
+          <Stat label="Term" value={formatMonths(alert.targetTerm)} hint={note ?? undefined} />
+          <Stat
+            label="Refinance costs"
+            value={formatCents(alert.estimateRefinanceCostCents ?? alert.calculatedRefinanceCostCents ?? 0, { whole: true })}
+            hint={alert.estimateRefinanceCostCents !== null ? "your estimate" : alert.calculatedRefinanceCostCents !== null ? "our estimate (2 % of balance)" : "none counted"}
+          />
+          <Stat label="Times triggered" value={alert.totalTriggers} hint={alert.lastTriggeredAt ? `last ${formatDateTime(alert.lastTriggeredAt)}` : "never yet"} />
+          <Stat label="Emails sent" value={alert.notificationCount} />
+        </dl>
+      </Card>
+
+      <Card>
+        <CardHeader title="Backtest" description="How this target would have done on the whole published history." />
+        <BacktestPanel series={series} target={targetOf(alert)} financedCents={v.financedCents} />
+      </Card>
+
+      <Card>
+        <CardHeader title="Notifications" description="Each time the market reached your target. Open one to act on it." />
+        {history.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet: we&apos;ll add a line here the week the market reaches your target.</p>
+        ) : (
+          <Table caption="Times this alert fired">
+            <THead>
+              <tr>
+                <Th>Week of</Th>
+                <Th>Market rate</Th>
+                <Th>Status</Th>
+                <Th>Your action</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {history.map((t) => (
+                <tr key={t.id} data-testid="trigger-row">
+                  <Td>
+                    <Link href={`/triggers/${t.id}`} className="font-medium underline">
+                      {formatDate(t.marketDate)}
+                    </Link>
+                  </Td>
+                  <Td className="tabular-nums">{formatPercent(t.marketRate)}</Td>
+                  <Td>
+                    <Badge tone={t.status === "acknowledged" ? "success" : t.status === "expired" ? "neutral" : "info"}>{TRIGGER_STATUS[t.status]}</Badge>
+                  </Td>
+                  <Td>{t.userAction ? ACTIONS[t.userAction] : t.userViewed ? "Viewed" : "—"}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button, Dialog, FormMessage, SubmitButton } from "@/components/ui";
+import { changeAlertAction } from "@/lib/alerts/actions";
+
+/** Pause/resume, dismiss/restore and delete (with a confirmation) for one alert. */
+export function AlertControls({ alertId, paused, dismissed, monitored }: { alertId: string; paused: boolean; dismissed: boolean; monitored: boolean }) {
+  const [state, action] = useActionState(changeAlertAction, {});
+  const [confirming, setConfirming] = useState(false);
+  const button = (change: string, label: string, pending: string, variant: "secondary" | "danger" = "secondary") => (
+    <form action={action}>
+      <input type="hidden" name="alertId" value={alertId} />
+      <input type="hidden" name="change" value={change} />
+      <SubmitButton variant={variant} size="sm" pendingText={pending}>
+        {label}
+      </SubmitButton>
+    </form>
+  );
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        {!dismissed && (paused ? button("resume", "Resume", "Resuming…") : button("pause", "Pause", "Pausing…"))}
+        {dismissed ? button("restore", "Restore", "Restoring…") : button("dismiss", "Dismiss alert", "Dismissing…")}
+        <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(true)}>
+          Delete
+        </Button>
+      </div>
+      <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
+      <Dialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        title="Delete this alert?"
+        description={
+          monitored
+            ? "It stops watching the market at once. Its subscription is not cancelled by this: manage it on the Billing page."
+            : "It stops watching the market and disappears from your alerts."
+        }
+      >
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+            Keep it
+          </Button>
+          {button("delete", "Delete alert", "Deleting…", "danger")}
+        </div>
+      </Dialog>
+    </div>
+  );
+}
