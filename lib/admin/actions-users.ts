@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { adminAction } from "./admin-action";
 import { purgeSchema, roleSchema, userIdSchema } from "./schemas";
 import {
@@ -32,4 +33,7 @@ export const reactivateUserAction = adminAction(userIdSchema, reactivateUser, re
 export const softDeleteUserAction = adminAction(userIdSchema, softDeleteUser, refresh);
 export const restoreUserAction = adminAction(userIdSchema, restoreUser, refresh);
 export const setUserRoleAction = adminAction(roleSchema, setUserRole, refresh);
-export const purgeUserAction = adminAction(purgeSchema, purgeUser, () => revalidatePath("/admin/users"));
+export const purgeUserAction = adminAction(purgeSchema, purgeUser, () => {
+  revalidatePath("/admin/users");
+  redirect("/admin/users?purged=1");
+});

@@ -1,7 +1,61 @@
-import { ComingSoon } from "@/components/app-shell";
+import type { Metadata } from "next";
+import { MetricsCharts } from "@/components/admin/metrics-charts";
+import { Card, PageHeader, Stat } from "@/components/ui";
+import { ensureFreshMetrics, metricsSeries, overviewStats } from "@/lib/admin/metrics";
 import { requireAdmin } from "@/lib/auth/session";
+import { formatCents } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Admin overview" };
+
+const n = (x: number) => x.toLocaleString("en-US");
 
 export default async function AdminOverviewPage() {
-  await requireAdmin("/admin");
-  return <ComingSoon title="Admin" description="Users, subscriptions, invoices, email log, rates, pricing and metrics." />;
+  const admin = await requireAdmin("/admin");
+  // The worker refreshes daily_metrics hourly; a stale or missing today is filled in here too.
+  await ensureFreshMetrics();
+  const [o, days] = await Promise.all([overviewStats(admin.id), metricsSeries(admin.id)]);
+  const churn = o.subscriptions.churnRate30d;
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Overview" description="The service at a glance. Numbers are live; charts cover the last 90 days (UTC)." />
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Card>
+          <dl className="space-y-3">
+            <Stat label="Users" value={n(o.users.total)} hint={`${n(o.users.verified)} verified · ${n(o.users.new7d)} new in 7 days`} />
+          </dl>
+        </Card>
+        <Card>
+          <dl className="space-y-3">
+            <Stat label="Active subscriptions" value={n(o.subscriptions.active)} hint={o.subscriptions.pastDue ? `${n(o.subscriptions.pastDue)} past due` : "none past due"} />
+          </dl>
+        </Card>
+        <Card>
+          <dl className="grid grid-cols-2 gap-3">
+            <Stat label="MRR" value={<span data-testid="mrr">{formatCents(o.subscriptions.mrrCents)}</span>} />
+            <Stat label="ARR" value={formatCents(o.subscriptions.arrCents)} />
+          </dl>
+        </Card>
+        <Card>
+          <dl className="space-y-3">
+            <Stat
+              label="Churn, 30 days"
+              value={n(o.subscriptions.churned30d)}
+              hint={churn === null ? "no paying subscriptions 30 days ago" : `${(churn * 100).toFixed(1)}% of subscriptions paying 30 days ago`}
+            />
+          </dl>
+        </Card>
+        <Card>
+          <dl>
+            <Stat label="Triggers, 7 days" value={n(o.triggers7d)} />
+          </dl>
+        </Card>
+        <Card>
+          <dl>
+            <Stat label="Emails, 7 days" value={n(o.emails7d.total)} hint={`${n(o.emails7d.failed)} failed or bounced`} />
+          </dl>
+        </Card>
+      </div>
+      <MetricsCharts days={days} />
+    </div>
+  );
 }

@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { Checkbox, FormMessage, Input, Select, SubmitButton, useToast } from "@/components/ui";
+import type { ActionState } from "@/lib/validated-action";
+
+type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+function useOutcome(state: ActionState, reset?: () => void) {
+  const toast = useToast();
+  useEffect(() => {
+    if (state.ok && state.message) {
+      toast.show(state.message);
+      reset?.();
+    }
+  }, [state, toast, reset]);
+}
+
+/** One week's rate, typed by an admin. */
+export function RateEntryForm({ action, types, defaultDate }: { action: Action; types: { value: string; label: string }[]; defaultDate: string }) {
+  const [state, formAction] = useActionState(action, {});
+  useOutcome(state);
+  const e = state.ok === false ? state.errors : undefined;
+  const v = state.ok === false ? state.values : undefined;
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label="Record a week's rate">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Input label="Week of" name="date" type="date" required defaultValue={v?.date ?? defaultDate} error={e?.date} hint="The survey's publication date (a Thursday)." />
+        <Select label="Rate type" name="rateType" options={types} defaultValue={v?.rateType} error={e?.rateType} />
+        <Input label="Rate (%)" name="rate" inputMode="decimal" required placeholder="6.875" defaultValue={v?.rate} error={e?.rate} hint="Above 0 and at most 25, up to 3 decimals." />
+        <Input label="Points (optional)" name="points" inputMode="decimal" placeholder="0.7" defaultValue={v?.points} error={e?.points} />
+      </div>
+      <FormMessage message={state.ok === false ? state.message : undefined} />
+      <SubmitButton pendingText="Saving…">Save rate</SubmitButton>
+    </form>
+  );
+}
+
+/** A CSV file in any layout the importer reads (Freddie Mac's history, FRED, our own export). */
+export function RateUploadForm({ action }: { action: Action }) {
+  const [state, formAction] = useActionState(action, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  useOutcome(state, () => formRef.current?.reset());
+  return (
+    <form ref={formRef} action={formAction} className="space-y-4" aria-label="Upload a rates CSV">
+      <Input label="CSV file" name="file" type="file" accept=".csv,text/csv" required error={state.ok === false ? state.errors?.file : undefined} hint="Freddie Mac PMMS history, FRED, or date,rate_type,rate,points. Up to 5 MB." />
+      <Checkbox label="Import the good rows even if some lines are rejected" name="partial" />
+      <FormMessage message={state.ok === false ? state.message : undefined} />
+      <SubmitButton pendingText="Importing…">Upload and import</SubmitButton>
+    </form>
+  );
+}
