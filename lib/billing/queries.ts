@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull, notInArray, or } from "drizzle-orm";
 import { db } from "@/db";
 import { alerts, invoices, mortgages, subscriptions } from "@/db/schema";
-import { isMonitoredStatus } from "./status";
+import { isMonitoredStatus, LIVE_STATUSES } from "./status";
 
 export type BillingSubscription = Awaited<ReturnType<typeof listSubscriptions>>[number];
 
@@ -50,4 +50,22 @@ export async function alertSubscription(userId: string, alertId: string) {
     .where(and(eq(subscriptions.userId, userId), eq(subscriptions.alertId, alertId)))
     .limit(1);
   return row ? { ...row, monitored: isMonitoredStatus(row.status, row.currentPeriodEnd) } : null;
+}
+
+/** The user's alerts with no live subscription: offered for activation on the billing page. */
+export async function alertsAwaitingPayment(userId: string) {
+  return db
+    .select({ id: alerts.id, alertType: alerts.alertType, targetInterestRate: alerts.targetInterestRate, targetMonthlyPaymentCents: alerts.targetMonthlyPaymentCents, mortgageName: mortgages.name })
+    .from(alerts)
+    .innerJoin(mortgages, eq(mortgages.id, alerts.mortgageId))
+    .leftJoin(subscriptions, eq(subscriptions.alertId, alerts.id))
+    .where(
+      and(
+        eq(alerts.userId, userId),
+        isNull(alerts.deletedAt),
+        isNull(mortgages.deletedAt),
+        or(isNull(subscriptions.id), notInArray(subscriptions.status, [...LIVE_STATUSES])),
+      ),
+    )
+    .orderBy(desc(alerts.createdAt));
 }

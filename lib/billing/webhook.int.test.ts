@@ -1,6 +1,6 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/db";
+import { db, queryRows } from "@/db";
 import { auditLog, emailLog, invoices, stripeEvents, subscriptions } from "@/db/schema";
 import { eventOf, homeownerWithAlert, invoiceObject, signedRequest, subscriptionObject } from "./test-fixtures";
 
@@ -97,7 +97,7 @@ describe("POST /api/stripe/webhook", () => {
   });
 
   it("payment failed: past_due stays monitored until period end, the homeowner is emailed; deleted pauses", async () => {
-    const { isMonitoredStatus } = await import("./status");
+    const { isMonitoredStatus, monitoredSubscriptionSql } = await import("./status");
     const { user, alert } = await homeownerWithAlert();
     const sub = subscriptionObject({ customer: "cus_fail", alertId: alert.id, userId: user.id });
     await post(eventOf("customer.subscription.created", sub, t0));
@@ -106,6 +106,9 @@ describe("POST /api/stripe/webhook", () => {
     let row = await rowFor(alert.id);
     expect(row!.status).toBe("past_due");
     expect(isMonitoredStatus(row!.status, row!.currentPeriodEnd)).toBe(true);
+    const monitoredInSql = async () =>
+      (await queryRows<{ m: boolean }>(db, sql`SELECT ${monitoredSubscriptionSql(subscriptions.status, subscriptions.currentPeriodEnd)} AS m FROM ${subscriptions} WHERE ${subscriptions.alertId} = ${alert.id}`))[0]!.m;
+    expect(await monitoredInSql()).toBe(true);
     const mails = await db.select().from(emailLog).where(eq(emailLog.userId, user.id));
     expect(mails.map((m) => m.emailType)).toEqual(["payment_failed"]);
     expect(mails[0]!.subject).toMatch(/didn't go through/);
@@ -115,6 +118,7 @@ describe("POST /api/stripe/webhook", () => {
     expect(row).toMatchObject({ status: "canceled" });
     expect(row!.endedAt!.getTime()).toBe((t0 + 9) * 1000);
     expect(isMonitoredStatus(row!.status, row!.currentPeriodEnd)).toBe(false);
+    expect(await monitoredInSql()).toBe(false);
   });
 
   it("20 events for 5 subscriptions delivered concurrently in random order end in each one's newest state", async () => {

@@ -4,13 +4,15 @@ import { InvoiceTable } from "@/components/billing/invoice-table";
 import { PortalButton } from "@/components/billing/portal-button";
 import { SubscriptionCard } from "@/components/billing/subscription-card";
 import { requireUser } from "@/lib/auth/session";
-import { listInvoices, listSubscriptions } from "@/lib/billing/queries";
+import { ActivateAlertButton } from "@/components/billing/activate-alert-button";
+import { alertsAwaitingPayment, listInvoices, listSubscriptions } from "@/lib/billing/queries";
+import { formatCents, formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Billing" };
 
 export default async function BillingPage() {
   const user = await requireUser("/billing");
-  const [subs, invoices] = await Promise.all([listSubscriptions(user.id), listInvoices(user.id)]);
+  const [subs, invoices, waiting] = await Promise.all([listSubscriptions(user.id), listInvoices(user.id), alertsAwaitingPayment(user.id)]);
   return (
     <>
       <PageHeader title="Billing" description="Your paid alerts, invoices and payment methods." actions={subs.length > 0 ? <PortalButton /> : undefined} />
@@ -32,6 +34,28 @@ export default async function BillingPage() {
           </div>
         )}
       </section>
+      {waiting.length > 0 && (
+        <section aria-labelledby="waiting-heading" className="mt-8 space-y-4">
+          <h2 id="waiting-heading" className="text-lg font-semibold text-slate-900 dark:text-slate-100">
+            Alerts not monitored yet
+          </h2>
+          <div className="grid gap-4 lg:grid-cols-2">
+            {waiting.map((a) => (
+              <Card key={a.id} aria-label={`Activate ${a.mortgageName}`} data-testid="awaiting-alert">
+                <CardHeader
+                  title={a.mortgageName}
+                  description={a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${formatCents(a.targetMonthlyPaymentCents)}/mo`}
+                />
+                {user.emailVerified ? (
+                  <ActivateAlertButton alertId={a.id} />
+                ) : (
+                  <p className="text-sm text-slate-600 dark:text-slate-400">Verify your email address to activate this alert.</p>
+                )}
+              </Card>
+            ))}
+          </div>
+        </section>
+      )}
       <section aria-labelledby="invoices-heading" className="mt-8">
         <Card>
           <CardHeader title={<span id="invoices-heading">Invoices</span>} description="Receipts for every payment. Links open Stripe's invoice page and PDF." />
