@@ -21,7 +21,7 @@ export function toCsv(rows: readonly (readonly CsvCell[])[]): string {
 }
 
 /** Headers for a CSV download with a safe file name. */
-export function csvHeaders(fileName: string): HeadersInit {
+export function csvHeaders(fileName: string): Record<string, string> {
   const safe = fileName.replace(/[^A-Za-z0-9._-]/g, "-");
   return {
     "Content-Type": "text/csv; charset=utf-8",

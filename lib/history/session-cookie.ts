@@ -27,11 +27,15 @@ export async function readAnonymousSessionId(): Promise<string | null> {
   return isAnonymousSessionId(value) ? value : null;
 }
 
-/** The visitor's session id, creating the cookie when missing (server actions and routes only). */
+/**
+ * The visitor's session id, creating the cookie when missing (server actions and routes only).
+ * Set once, not on every save: setting a cookie in a server action makes Next re-render the
+ * page, which would be wasted work on every calculation.
+ */
 export async function ensureAnonymousSessionId(): Promise<string> {
   const existing = await readAnonymousSessionId();
-  const id = existing ?? newAnonymousSessionId();
-  // Set again on every save: the 30 days run from the last calculation.
+  if (existing) return existing;
+  const id = newAnonymousSessionId();
   (await cookies()).set(ANON_SESSION_COOKIE, id, {
     httpOnly: true,
     sameSite: "lax",

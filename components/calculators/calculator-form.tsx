@@ -1,0 +1,234 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { Banner, Button, Card, FormMessage, Input, Select, useToast } from "@/components/ui";
+import type { CalculatorType } from "@/lib/calc";
+import { calculateAction, calculatorExtrasAction, type CalculatorExtras } from "@/lib/history/actions";
+import type { FieldErrors } from "@/lib/history/calculate";
+import { describeResult } from "./describe";
+import { calculatorMeta, calculatorPath, defaultValues, type FieldUnit, type FormValues } from "./meta";
+import { prefillFromMortgage } from "./prefill";
+import { CalculatorResults, type AnyOutput, type MarketRates } from "./results";
+
+export type ShownResult = { input: Record<string, number>; output: AnyOutput };
+
+const unitLabel: Record<FieldUnit, string> = { dollars: "$", percent: "%", years: "years", months: "months" };
+
+type SaveStatus = { saved: boolean; signedIn: boolean; notice?: string } | null;
+
+export function CalculatorForm({
+  type,
+  initialValues,
+  initialErrors,
+  initialResult,
+  isExample,
+  marketRates,
+}: {
+  type: CalculatorType;
+  initialValues: FormValues;
+  initialErrors: FieldErrors | null;
+  initialResult: ShownResult | null;
+  isExample: boolean;
+  marketRates: MarketRates;
+}) {
+  const meta = calculatorMeta[type];
+  const [values, setValues] = useState(initialValues);
+  const [errors, setErrors] = useState<FieldErrors>(initialErrors ?? {});
+  const [message, setMessage] = useState<string | null>(initialErrors ? "Some values in this link can't be used. Please correct the highlighted fields." : null);
+  const [result, setResult] = useState(initialResult);
+  const [example, setExample] = useState(isExample);
+  const [status, setStatus] = useState<SaveStatus>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [pending, startTransition] = useTransition();
+  const [extras, setExtras] = useState<CalculatorExtras | null>(null);
+  const [mortgageId, setMortgageId] = useState("");
+  const [prefillNote, setPrefillNote] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const toast = useToast();
+
+  // A signed-in visitor's mortgages, asked for after load so the page itself stays cookie-free.
+  useEffect(() => {
+    let live = true;
+    calculatorExtrasAction()
+      .then((x) => live && setExtras(x))
+      .catch(() => live && setExtras({ signedIn: false, mortgages: [] }));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    startTransition(async () => {
+      let state: Awaited<ReturnType<typeof calculateAction>>;
+      try {
+        state = await calculateAction(type, values, mortgageId || null);
+      } catch {
+        setMessage("The calculation could not be run. Check your connection and try again.");
+        return;
+      }
+      if (!state.ok) {
+        setErrors(state.errors);
+        setMessage(state.message);
+        setAnnouncement("");
+        const first = meta.fields.find((f) => state.errors[f.name]);
+        if (first) document.getElementById(`field-${first.name}`)?.focus();
+        return;
+      }
+      setErrors({});
+      setMessage(null);
+      setExample(false);
+      setResult({ input: state.input as Record<string, number>, output: state.output as AnyOutput });
+      setStatus({ saved: state.saved, signedIn: state.signedIn, notice: state.notice });
+      setAnnouncement(`Result updated: ${describeResult(type, (state.output as AnyOutput).summary as Record<string, unknown>)}`);
+      // The URL now holds the inputs: reload it, bookmark it or share it for the same result.
+      window.history.replaceState(null, "", state.url);
+    });
+  }
+
+  function chooseMortgage(id: string) {
+    setMortgageId(id);
+    const mortgage = extras?.mortgages.find((m) => m.id === id);
+    if (!mortgage) {
+      setPrefillNote(null);
+      return;
+    }
+    const { values: filled, roundedTerm } = prefillFromMortgage(type, mortgage);
+    setValues((v) => ({ ...v, ...filled }));
+    setErrors({});
+    setPrefillNote(
+      `Filled from ${mortgage.name}.${roundedTerm ? " Its term is not whole years, so the term was rounded to the nearest year." : ""} Press Calculate to see the result.`,
+    );
+  }
+
+  async function copyLink() {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      toast.show("Link copied. Anyone who opens it sees this result.");
+    } catch {
+      toast.show("Copy the address from your browser's address bar to share this result.", { tone: "info" });
+    }
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[22rem_1fr] lg:items-start">
+      <Card>
+        <form ref={formRef} method="get" action={calculatorPath(type)} onSubmit={onSubmit} noValidate aria-label={`${meta.title} calculator`} className="space-y-4">
+          {extras?.signedIn && extras.mortgages.length > 0 && (
+            <Select
+              label="Fill from my mortgage"
+              name="mortgageId"
+              value={mortgageId}
+              onChange={(e) => chooseMortgage(e.target.value)}
+              options={[{ value: "", label: "Choose a mortgage…" }, ...extras.mortgages.map((m) => ({ value: m.id, label: m.name }))]}
+              error={errors.mortgageId}
+              hint={prefillNote ?? undefined}
+            />
+          )}
+          {extras?.signedIn && extras.mortgages.length === 0 && (
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              <Link href="/mortgages" className="font-medium text-brand-700 underline dark:text-brand-500">
+                Add a mortgage
+              </Link>{" "}
+              to fill these forms from it.
+            </p>
+          )}
+          {meta.fields.map((field) => (
+            <Input
+              key={field.name}
+              label={`${field.label} (${unitLabel[field.unit]})`}
+              name={field.name}
+              inputMode={field.unit === "dollars" || field.unit === "percent" ? "decimal" : "numeric"}
+              autoComplete="off"
+              value={values[field.name] ?? ""}
+              onChange={(e) => {
+                const value = e.target.value;
+                setValues((v) => ({ ...v, [field.name]: value }));
+              }}
+              error={errors[field.name]}
+              hint={field.hint}
+              required={!field.optional}
+            />
+          ))}
+          <FormMessage message={message} />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" disabled={pending} aria-disabled={pending}>
+              {pending && <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />}
+              {pending ? "Calculating…" : "Calculate"}
+            </Button>
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => {
+                setValues(defaultValues(type));
+                setErrors({});
+                setMessage(null);
+                setMortgageId("");
+                setPrefillNote(null);
+              }}
+            >
+              Reset to example
+            </Button>
+          </div>
+        </form>
+      </Card>
+
+      <section aria-labelledby="result-heading" aria-busy={pending} className="min-w-0">
+        <Card className="space-y-5">
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <div>
+              <h2 id="result-heading" className="text-base font-semibold">
+                Result
+              </h2>
+              {example && result && (
+                <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">An example with the demo loan. Change the numbers and press Calculate.</p>
+              )}
+            </div>
+            {!example && result && (
+              <Button type="button" variant="secondary" size="sm" onClick={copyLink}>
+                Copy link
+              </Button>
+            )}
+          </div>
+          {status?.notice && <Banner tone="warning">{status.notice}</Banner>}
+          {status?.saved && (
+            <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="save-status">
+              {status.signedIn ? (
+                <>
+                  Saved to{" "}
+                  <Link href="/history" className="font-medium text-brand-700 underline dark:text-brand-500">
+                    your history
+                  </Link>
+                  .
+                </>
+              ) : (
+                <>
+                  Saved in this browser for 30 days.{" "}
+                  <Link href="/sign-up" className="font-medium text-brand-700 underline dark:text-brand-500">
+                    Create an account
+                  </Link>{" "}
+                  or{" "}
+                  <Link href="/sign-in?next=/history" className="font-medium text-brand-700 underline dark:text-brand-500">
+                    sign in
+                  </Link>{" "}
+                  to keep your calculations.
+                </>
+              )}
+            </p>
+          )}
+          <div className={pending ? "space-y-5 opacity-60 transition-opacity" : "space-y-5"}>
+            {result ? (
+              <CalculatorResults output={result.output} input={result.input} marketRates={marketRates} />
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-400">Correct the highlighted fields and press Calculate to see the result.</p>
+            )}
+          </div>
+        </Card>
+        <p role="status" aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { Banner, Card, CardHeader, Stat, Table, TBody, Td, Th, THead, buttonClass } from "@/components/ui";
+import { amortizationSchedule, type CalculatorOutput, type CalculatorType } from "@/lib/calc";
+import { formatDollars, formatMonths, formatPercent } from "@/lib/format";
+import { BreakEvenChart, FrontierChart, InterestComparisonChart, PaymentByRateChart, ScheduleChart } from "./charts";
+
+export type AnyOutput = { [T in CalculatorType]: CalculatorOutput<T> }[CalculatorType];
+/** Today's survey averages (Freddie Mac PMMS), by term in years, for the target-rate chart. */
+export type MarketRates = { 30?: { ratePercent: number; date: string }; 15?: { ratePercent: number; date: string } };
+
+function marketRateFor(rates: MarketRates, termYears: number | undefined) {
+  const rate = termYears === 30 || termYears === 15 ? rates[termYears] : undefined;
+  return rate ? { label: `today's ${termYears}-year average`, ratePercent: rate.ratePercent } : null;
+}
+
+type Loan = { principal: number; ratePercent: number; termYears: number; extraMonthlyPrincipal?: number };
+
+function scheduleCsvUrl(loan: Loan): string {
+  const params = new URLSearchParams({ principal: String(loan.principal), ratePercent: String(loan.ratePercent), termYears: String(loan.termYears) });
+  if (loan.extraMonthlyPrincipal) params.set("extraMonthlyPrincipal", String(loan.extraMonthlyPrincipal));
+  return `/api/calculators/amortization.csv?${params}`;
+}
+
+function CsvLink({ loan, children = "Download schedule (CSV)" }: { loan: Loan; children?: string }) {
+  return (
+    <a href={scheduleCsvUrl(loan)} download className={buttonClass("secondary", "sm")}>
+      {children}
+    </a>
+  );
+}
+
+function Stats({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2 lg:grid-cols-3">{children}</dl>;
+}
+
+const months = (n: number | null, none: string) => (n === null ? none : `${n} ${n === 1 ? "month" : "months"}`);
+
+function YearlyTable({ yearly }: { yearly: { year: number; payments: number; interest: number; principal: number; extraPrincipal: number; endBalance: number }[] }) {
+  const hasExtra = yearly.some((y) => y.extraPrincipal > 0);
+  return (
+    <Table caption="Totals per year of the schedule">
+      <THead>
+        <tr>
+          <Th>Year</Th>
+          <Th className="text-right">Paid</Th>
+          <Th className="text-right">Principal</Th>
+          {hasExtra && <Th className="text-right">of which extra</Th>}
+          <Th className="text-right">Interest</Th>
+          <Th className="text-right">Balance</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {yearly.map((y) => (
+          <tr key={y.year}>
+            <Td>{y.year}</Td>
+            <Td className="text-right tabular-nums">{formatDollars(y.payments)}</Td>
+            <Td className="text-right tabular-nums">{formatDollars(y.principal)}</Td>
+            {hasExtra && <Td className="text-right tabular-nums">{formatDollars(y.extraPrincipal)}</Td>}
+            <Td className="text-right tabular-nums">{formatDollars(y.interest)}</Td>
+            <Td className="text-right tabular-nums">{formatDollars(y.endBalance)}</Td>
+          </tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+/** Every month, computed in the browser only when opened (up to 600 rows). */
+function MonthlySchedule({ loan }: { loan: Loan }) {
+  const [open, setOpen] = useState(false);
+  const rows = open
+    ? amortizationSchedule({ principal: loan.principal, annualRatePercent: loan.ratePercent, termMonths: loan.termYears * 12, extraMonthlyPrincipal: loan.extraMonthlyPrincipal ?? 0 }).rows
+    : [];
+  return (
+    <details className="mt-4" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-500">Show every monthly payment</summary>
+      {open && (
+        <div className="mt-3 max-h-[32rem] overflow-y-auto">
+          <Table caption="Monthly amortization schedule">
+            <THead>
+              <tr>
+                <Th>Month</Th>
+                <Th className="text-right">Payment</Th>
+                <Th className="text-right">Principal</Th>
+                <Th className="text-right">Interest</Th>
+                <Th className="text-right">Balance</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <Td>{r.month}</Td>
+                  <Td className="text-right tabular-nums">{formatDollars(r.payment)}</Td>
+                  <Td className="text-right tabular-nums">{formatDollars(r.principal)}</Td>
+                  <Td className="text-right tabular-nums">{formatDollars(r.interest)}</Td>
+                  <Td className="text-right tabular-nums">{formatDollars(r.balance)}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        </div>
+      )}
+    </details>
+  );
+}
+
+/** The result of one calculation: key numbers, the chart, and tables where they help. */
+export function CalculatorResults({ output, input, marketRates }: { output: AnyOutput; input: Record<string, number>; marketRates: MarketRates }) {
+  switch (output.type) {
+    case "monthly_payment": {
+      const s = output.summary;
+      const loan = { principal: input.principal!, ratePercent: input.ratePercent!, termYears: input.termYears! };
+      return (
+        <>
+          <Stats>
+            <Stat label="Monthly payment" value={<span data-testid="headline">{formatDollars(s.monthlyPayment)}</span>} hint="Principal and interest" />
+            <Stat label="Total interest" value={formatDollars(s.totalInterest)} />
+            <Stat label="Total paid" value={formatDollars(s.totalPaid)} hint={`${s.numberOfPayments} payments`} />
+          </Stats>
+          <ScheduleChart yearly={output.chart.yearly} />
+          <div className="flex flex-wrap gap-2">
+            <CsvLink loan={loan} />
+          </div>
+        </>
+      );
+    }
+    case "amortization": {
+      const s = output.summary;
+      const loan = { principal: input.principal!, ratePercent: input.ratePercent!, termYears: input.termYears!, extraMonthlyPrincipal: input.extraMonthlyPrincipal };
+      return (
+        <>
+          <Stats>
+            <Stat label="Monthly payment" value={<span data-testid="headline">{formatDollars(s.scheduledPayment)}</span>} hint={s.extraMonthlyPrincipal ? `plus ${formatDollars(s.extraMonthlyPrincipal)} extra principal` : "Principal and interest"} />
+            <Stat label="Paid off in" value={formatMonths(s.payoffMonths)} hint={s.monthsSaved ? `${formatMonths(s.monthsSaved)} sooner` : undefined} />
+            <Stat label="Total interest" value={formatDollars(s.totalInterest)} hint={s.interestSaved ? `${formatDollars(s.interestSaved)} less` : undefined} />
+          </Stats>
+          <ScheduleChart yearly={output.chart.yearly} />
+          <div className="flex flex-wrap gap-2">
+            <CsvLink loan={loan} />
+          </div>
+          <h3 className="text-sm font-semibold">Year by year</h3>
+          <YearlyTable yearly={output.chart.yearly} />
+          <MonthlySchedule key={scheduleCsvUrl(loan)} loan={loan} />
+        </>
+      );
+    }
+    case "target_rate": {
+      const s = output.summary;
+      return (
+        <>
+          {s.found ? (
+            <Stats>
+              <Stat label="Highest rate that reaches it" value={<span data-testid="headline">{formatPercent(s.gridRatePercent)}</span>} hint={`Payment at that rate: ${formatDollars(s.paymentAtGridRate)}`} />
+              <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${formatDollars(s.targetPayment)}`} />
+              <Stat label="Payment at 0%" value={formatDollars(s.zeroRatePayment)} />
+            </Stats>
+          ) : (
+            <Banner tone="warning">
+              <span data-testid="headline">No rate reaches this payment</span>: even at 0% the payment is {formatDollars(s.zeroRatePayment)}. Try a longer term or a
+              higher target.
+            </Banner>
+          )}
+          <PaymentByRateChart points={output.chart.paymentByRate} targetPayment={s.targetPayment} targetRatePercent={s.gridRatePercent} marketRate={marketRateFor(marketRates, input.newTermYears)} />
+        </>
+      );
+    }
+    case "break_even": {
+      const s = output.summary;
+      return (
+        <>
+          <Stats>
+            <Stat label="Breaks even" value={<span data-testid="headline">{s.trueBreakEvenMonth === null ? "Never" : `Month ${s.trueBreakEvenMonth}`}</span>} hint="Counting what you still owe on each loan" />
+            <Stat label="Simple break-even" value={months(s.simpleBreakEvenMonths, "Never")} hint="Closing costs ÷ monthly savings" />
+            <Stat label="Monthly savings" value={formatDollars(s.monthlySavings)} hint={`${formatDollars(s.currentPayment)} now, ${formatDollars(s.newPayment)} after`} />
+          </Stats>
+          <BreakEvenChart series={output.chart.series} breakEvenMonth={s.trueBreakEvenMonth} />
+          <div className="flex flex-wrap gap-2">
+            <CsvLink loan={{ principal: input.balance!, ratePercent: input.newRatePercent!, termYears: input.newTermYears! }}>Download the new loan&apos;s schedule (CSV)</CsvLink>
+          </div>
+        </>
+      );
+    }
+    case "refinance_savings": {
+      const s = output.summary;
+      return (
+        <>
+          <Stats>
+            <Stat label="Monthly savings" value={<span data-testid="headline">{formatDollars(s.monthlySavings)}</span>} hint={`${formatDollars(s.currentPayment)} now, ${formatDollars(s.newPayment)} after`} />
+            <Stat label="Lifetime interest savings" value={formatDollars(s.lifetimeInterestSavings)} hint="Closing costs included" />
+            <Stat label="Simple break-even" value={months(s.simpleBreakEvenMonths, "Never")} />
+            <Stat label="Interest left on current loan" value={formatDollars(s.currentRemainingInterest)} />
+            <Stat label="New loan interest + costs" value={formatDollars(s.newInterestPlusCosts)} />
+            <Stat label="Extra months of payments" value={s.additionalMonths ? formatMonths(s.additionalMonths) : "None"} />
+          </Stats>
+          <InterestComparisonChart bars={output.chart.interest} />
+          <div className="flex flex-wrap gap-2">
+            <CsvLink loan={{ principal: input.balance!, ratePercent: input.newRatePercent!, termYears: input.newTermYears! }}>Download the new loan&apos;s schedule (CSV)</CsvLink>
+          </div>
+        </>
+      );
+    }
+    case "efficient_frontier": {
+      const s = output.summary;
+      const verdict =
+        s.position === "below" ? "Refinancing pays less interest" : s.position === "on" ? "About even" : "Refinancing pays more interest";
+      return (
+        <>
+          <Stats>
+            <Stat label={`At ${formatPercent(s.offeredRatePercent)}, month ${s.currentMonth}`} value={<span data-testid="headline">{verdict}</span>} hint={`${formatDollars(Math.abs(s.interestSavings))} ${s.interestSavings >= 0 ? "less" : "more"} interest, costs included`} />
+            <Stat label="Highest rate that helps now" value={s.frontierRatePercent === null ? "None" : formatPercent(s.frontierRatePercent)} />
+            <Stat label="No rate helps after" value={s.lastHelpfulMonth === null ? "Any month: none helps" : s.noRateHelpsFromMonth === null ? "Some rate always helps" : `Month ${s.lastHelpfulMonth}`} />
+          </Stats>
+          <FrontierChart frontier={output.chart.frontier} homeowner={output.chart.homeowner} lastHelpfulMonth={s.lastHelpfulMonth} />
+        </>
+      );
+    }
+  }
+}
+
+export function ResultCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card className="space-y-5">
+      <CardHeader title={title} />
+      {children}
+    </Card>
+  );
+}

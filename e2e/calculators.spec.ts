@@ -1,0 +1,151 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Fill a calculator field by its label (labels carry the unit, e.g. "Loan amount ($)"). */
+async function fill(page: Page, label: string | RegExp, value: string) {
+  await page.getByLabel(label).fill(value);
+}
+
+async function calculate(page: Page) {
+  await page.getByRole("button", { name: "Calculate" }).click();
+  await expect(page.getByTestId("save-status")).toBeVisible();
+}
+
+/** After a run, the URL holds the inputs: a reload renders the same result on the server. */
+async function expectSameAfterReload(page: Page, chartTestId: string) {
+  const headline = await page.getByTestId("headline").innerText();
+  const url = page.url();
+  await page.reload();
+  expect(page.url()).toBe(url);
+  await expect(page.getByTestId("headline")).toHaveText(headline);
+  await expect(page.getByTestId(chartTestId).locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  // No "example" label on a shared result.
+  await expect(page.getByText("An example with the demo loan")).toHaveCount(0);
+  return headline;
+}
+
+test("the calculators index lists every calculator with a description", async ({ page }) => {
+  await page.goto("/calculators");
+  const nav = page.getByRole("navigation", { name: "Calculators" });
+  for (const name of ["Monthly payment", "Amortization schedule", "Target rate finder", "Break-even", "Refinance savings", "Efficient frontier"]) {
+    await expect(nav.getByRole("link", { name: new RegExp(name) })).toBeVisible();
+  }
+  await nav.getByRole("link", { name: /Break-even/ }).click();
+  await expect(page).toHaveURL(/\/calculators\/break-even$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Break-even");
+});
+
+test("monthly payment: the textbook payments, a chart, and a shareable URL", async ({ page }) => {
+  await page.goto("/calculators/monthly-payment");
+  // The demo loan shows as an example before anything is entered: 400,000 at 4.5 % for 30 years.
+  await expect(page.getByText("An example with the demo loan")).toBeVisible();
+  await expect(page.getByTestId("headline")).toHaveText("$2,026.74");
+
+  await fill(page, "Interest rate (%)", "6");
+  await calculate(page);
+  // 400,000 at 6 % over 360 months: $2,398.20 (standard amortization tables).
+  await expect(page.getByTestId("headline")).toHaveText("$2,398.20");
+  await expect(page).toHaveURL(/principal=400000&ratePercent=6&termYears=30/);
+  await expect(page.getByTestId("chart-schedule").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expectSameAfterReload(page, "chart-schedule");
+  await expect(page.getByLabel("Interest rate (%)")).toHaveValue("6");
+});
+
+test("bad input is answered next to the field, and nothing changes", async ({ page }) => {
+  await page.goto("/calculators/monthly-payment?principal=250000&ratePercent=5&termYears=15");
+  const before = await page.getByTestId("headline").innerText();
+  await fill(page, "Loan amount ($)", "-5");
+  await fill(page, "Loan term (years)", "Infinity");
+  await page.getByRole("button", { name: "Calculate" }).click();
+  await expect(page.getByText("Enter a principal between $1,000 and $100,000,000")).toBeVisible();
+  await expect(page.getByText("Enter a loan term between 1 and 50 whole years")).toBeVisible();
+  await expect(page.getByLabel("Loan amount ($)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Loan amount ($)")).toBeFocused();
+  await expect(page.getByTestId("headline")).toHaveText(before);
+  await expect(page).toHaveURL(/principal=250000&ratePercent=5&termYears=15$/);
+
+  // A shared link with a bad value shows the message and no result.
+  await page.goto("/calculators/monthly-payment?principal=NaN&ratePercent=5&termYears=15");
+  await expect(page.getByText("Enter a principal between $1,000 and $100,000,000")).toBeVisible();
+  await expect(page.getByTestId("headline")).toHaveCount(0);
+});
+
+test("amortization: extra principal shortens the loan; yearly table; CSV schedule", async ({ page }) => {
+  await page.goto("/calculators/amortization");
+  await fill(page, "Extra principal each month ($)", "500");
+  await calculate(page);
+  await expect(page).toHaveURL(/extraMonthlyPrincipal=500/);
+  await expect(page.getByText(/sooner/)).toBeVisible();
+  const yearly = page.getByRole("table", { name: "Totals per year of the schedule" });
+  await expect(yearly).toBeVisible();
+  const years = await yearly.locator("tbody tr").count();
+  expect(years).toBeGreaterThan(15);
+  expect(years).toBeLessThan(30);
+  await expectSameAfterReload(page, "chart-schedule");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download schedule (CSV)" }).click()]);
+  const csv = readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+  expect(csv[0]).toBe("month,payment,interest,principal,extra_principal,balance");
+  const rows = csv.slice(1, -1).map((line) => line.split(","));
+  // Paid off early: fewer than 360 payments, the balance ends at exactly 0.00, and the principal column repays the loan.
+  expect(rows.length).toBeLessThan(360);
+  expect(rows[rows.length - 1]![5]).toBe("0.00");
+  const principalPaid = rows.reduce((sum, r) => sum + Math.round(Number(r[3]) * 100), 0);
+  expect(principalPaid).toBe(400_000 * 100);
+
+  await page.getByText("Show every monthly payment").click();
+  await expect(page.getByRole("table", { name: "Monthly amortization schedule" }).locator("tbody tr")).toHaveCount(rows.length);
+});
+
+test("target rate: finds a rate for a reachable payment and says so when none is", async ({ page }) => {
+  await page.goto("/calculators/target-rate");
+  await fill(page, "Target monthly payment ($)", "1800");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText(/^\d+\.\d+%$/);
+  await expect(page.getByTestId("chart-payment-by-rate").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expectSameAfterReload(page, "chart-payment-by-rate");
+
+  // 364,631.66 over 30 years is $1,012.87 a month even at 0 %.
+  await fill(page, "Target monthly payment ($)", "900");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText("No rate reaches this payment");
+});
+
+test("break-even: the month refinancing pays off, as two crossing cost lines", async ({ page }) => {
+  await page.goto("/calculators/break-even");
+  await fill(page, "New rate (%)", "3.5");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText(/^Month \d+$/);
+  await expect(page.getByTestId("chart-break-even").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expectSameAfterReload(page, "chart-break-even");
+
+  // A higher new rate never pays off.
+  await fill(page, "New rate (%)", "6");
+  await fill(page, "New loan term (years)", "25");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText("Never");
+});
+
+test("refinance savings: monthly and lifetime savings with the interest comparison", async ({ page }) => {
+  await page.goto("/calculators/refinance-savings");
+  await fill(page, "Closing costs ($)", "7500");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(page.getByTestId("chart-savings").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expectSameAfterReload(page, "chart-savings");
+  await expect(page.getByLabel("Closing costs ($)")).toHaveValue("7500");
+});
+
+test("efficient frontier: the homeowner's offer is placed below or above the line", async ({ page }) => {
+  await page.goto("/calculators/efficient-frontier");
+  await fill(page, "Rate you are offered (%)", "3");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText("Refinancing pays less interest");
+  await expect(page.getByTestId("chart-frontier").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("chart-frontier")).toContainText(/No rate helps after month \d+/);
+  await expectSameAfterReload(page, "chart-frontier");
+
+  await fill(page, "Rate you are offered (%)", "9");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText("Refinancing pays more interest");
+});
