@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { linkFrom, waitForMail } from "./support/mail";
+import { signIn } from "./support/users";
+
+// The whole account journey through the UI, with real emails captured from SMTP.
+
+/**
+ * Signs out once the page is idle. proxy.ts wraps Auth.js's auth(), which re-sends the session
+ * cookie on every matched request; a link prefetch still in flight when "Sign out" is clicked
+ * can set the cookie again after the sign-out deleted it (reported; fix belongs in proxy.ts).
+ */
+async function signOut(page: import("@playwright/test").Page) {
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.waitForLoadState("networkidle");
+}
+test("register, verify by email, sign in and out, change the theme, reset the password", async ({ page }) => {
+  const email = `e2e-acct-${randomBytes(5).toString("hex")}@example.com`;
+  const password = "maple lantern harbor 42";
+
+  // Sign-up keeps what was typed (except passwords) next to a field message.
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Avery Homeowner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill("short");
+  await page.getByLabel("Confirm password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  await expect(page.getByLabel("Name")).toHaveValue("Avery Homeowner");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+
+  // The emailed link verifies the address.
+  const verification = await waitForMail(email);
+  await page.goto(linkFrom(verification, "/verify-email?token="));
+  await expect(page.getByRole("heading", { name: "Your email is confirmed" })).toBeVisible();
+
+  await signIn(page, email, password);
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Avery Homeowner");
+  await expect(page.getByText("Please verify your email address")).toHaveCount(0);
+
+  await signOut(page);
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings/);
+  await signIn(page, email, password, "/settings");
+
+  // A preference applies at once and sticks across page loads (the theme cookie).
+  await expect(page.locator("html")).not.toHaveClass(/dark/);
+  await page.getByLabel("Theme").selectOption("dark");
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Preferences saved.")).toBeVisible();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await page.reload();
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(page.getByLabel("Theme")).toHaveValue("dark");
+
+  // Forgot password: the emailed link sets a new one and ends this session.
+  await signOut(page);
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByText("If an account uses that address")).toBeVisible();
+  const reset = await waitForMail(email, 2);
+  await page.goto(linkFrom(reset, "/reset-password?token="));
+  const newPassword = "copper window orchard 7";
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Confirm new password").fill(newPassword);
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?reset=1/);
+  await expect(page.getByText("Your password was changed")).toBeVisible();
+
+  // The old password no longer works; the new one does, and the link cannot be used twice.
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That email and password don't match an account.")).toBeVisible();
+  await signIn(page, email, newPassword);
+  // Signing in applied the stored theme.
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  const notice = await waitForMail(email, 3);
+  expect(notice.raw).toContain("Your Refi Alert password was changed");
+  await page.goto(linkFrom(reset, "/reset-password?token="));
+  await expect(page.getByRole("heading", { name: "This link was already used" })).toBeVisible();
+});
+
+test("an unverified user sees the banner and can ask for a new link (with a cooldown)", async ({ page }) => {
+  const email = `e2e-unv-${randomBytes(5).toString("hex")}@example.com`;
+  const password = "quiet signal orchard 9";
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Rowan");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByLabel("Confirm password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await waitForMail(email);
+
+  await signIn(page, email, password);
+  await page.getByRole("link", { name: "send a new link" }).click();
+  await expect(page).toHaveURL(/\/verify-email$/);
+  await page.getByRole("button", { name: "Send a new link" }).click();
+  await expect(page.getByText(/You can ask for another in \d+ seconds/)).toBeVisible();
+});
