@@ -1,24 +1,20 @@
-import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
-import { authConfig } from "@/lib/auth/auth.config";
-import { env } from "@/lib/env";
+import { NextResponse, type NextRequest } from "next/server";
 
 // Optimistic redirects only: a visitor without a session cookie is sent to sign in before the
-// page renders. Every page, action and route checks the session again on the server.
-const { auth } = NextAuth({ ...authConfig, secret: env().AUTH_SECRET });
+// page renders. Every page, action and route checks the session itself (getSession()).
+// Only the cookie's presence is read — never written — so a request still in flight when the
+// user signs out cannot put the session cookie back.
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
-const PROTECTED = ["/dashboard", "/mortgages", "/alerts", "/history", "/billing", "/settings", "/admin", "/triggers"];
-
-export const proxy = auth((req) => {
-  const { pathname, search } = req.nextUrl;
-  const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (isProtected && !req.auth) {
+export function proxy(req: NextRequest) {
+  const hasSession = req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  if (!hasSession) {
     const url = new URL("/sign-in", req.nextUrl);
-    url.searchParams.set("next", pathname + search);
+    url.searchParams.set("next", req.nextUrl.pathname + req.nextUrl.search);
     return NextResponse.redirect(url);
   }
   return NextResponse.next();
-});
+}
 
 export const config = {
   matcher: ["/dashboard/:path*", "/mortgages/:path*", "/alerts/:path*", "/history/:path*", "/billing/:path*", "/settings/:path*", "/admin/:path*", "/triggers/:path*"],
