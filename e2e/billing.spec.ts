@@ -3,8 +3,8 @@ import { waitForMail } from "./support/mail";
 import { createUser, e2eSql, signIn, type TestUser } from "./support/users";
 
 /** A verified homeowner with one mortgage and one alert (rows inserted directly: fixtures only). */
-async function homeownerWithAlert(): Promise<TestUser & { alertId: string }> {
-  const user = await createUser();
+async function homeownerWithAlert(opts: { verified?: boolean } = {}): Promise<TestUser & { alertId: string }> {
+  const user = await createUser(opts);
   const sql = e2eSql();
   try {
     const [m] = await sql<{ id: string }[]>`
@@ -87,9 +87,11 @@ test("a declined card leaves the alert unpaid with the card's message", async ({
   await expect(page.getByText("No invoices yet.")).toBeVisible();
 });
 
-test("an unverified homeowner cannot start checkout", async ({ page }) => {
-  const user = await createUser({ verified: false });
+test("an unverified homeowner is asked to verify before activating", async ({ page }) => {
+  const user = await homeownerWithAlert({ verified: false });
   await signIn(page, user.email, user.password, "/billing");
+  const card = page.getByTestId("awaiting-alert");
+  await expect(card.getByText("Verify your email address to activate this alert.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Activate alert" })).toHaveCount(0);
 });
 
