@@ -35,8 +35,10 @@ const COLORS = {
 const money = (v: unknown) => formatDollars(Number(v));
 const compactMoney = (v: unknown) => {
   const n = Number(v);
-  if (Math.abs(n) >= 1_000_000) return `$${(n / 1_000_000).toFixed(1)}M`;
-  if (Math.abs(n) >= 1_000) return `$${Math.round(n / 1_000)}k`;
+  // One decimal below 10 (1.4k, 2.5M) so neighbouring ticks never show the same label.
+  const short = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
+  if (Math.abs(n) >= 1_000_000) return `$${short(n / 1_000_000)}M`;
+  if (Math.abs(n) >= 1_000) return `$${short(n / 1_000)}k`;
   return `$${Math.round(n)}`;
 };
 const percent = (v: unknown) => `${Number(v)}%`;

@@ -33,6 +33,13 @@ export function describeInputs(type: CalculatorType, input: Record<string, unkno
     .join(" · ");
 }
 
+/** "saves $678.99/mo", or "costs $120.00/mo more" when the new payment is higher. */
+function savings(value: unknown, verb: "saves" | "Saves"): string | null {
+  const n = num(value);
+  if (n === null) return null;
+  return n >= 0 ? `${verb} ${formatDollars(n)}/mo` : `${verb === "Saves" ? "Costs" : "costs"} ${formatDollars(-n)}/mo more`;
+}
+
 /** The result in a phrase: "Payment $2,026.74", "Breaks even in month 31", ... */
 export function describeResult(type: CalculatorType, summary: Record<string, unknown>): string {
   const parts: (string | null)[] = [];
@@ -53,10 +60,10 @@ export function describeResult(type: CalculatorType, summary: Record<string, unk
     case "break_even":
       if (num(summary.trueBreakEvenMonth) !== null) parts.push(`Breaks even in month ${num(summary.trueBreakEvenMonth)}`);
       else if ("trueBreakEvenMonth" in summary) parts.push("Never breaks even");
-      parts.push(num(summary.monthlySavings) === null ? null : `saves ${formatDollars(num(summary.monthlySavings))}/mo`);
+      parts.push(savings(summary.monthlySavings, "saves"));
       break;
     case "refinance_savings":
-      parts.push(num(summary.monthlySavings) === null ? null : `Saves ${formatDollars(num(summary.monthlySavings))}/mo`);
+      parts.push(savings(summary.monthlySavings, "Saves"));
       parts.push(num(summary.lifetimeInterestSavings) === null ? null : `lifetime ${formatDollars(num(summary.lifetimeInterestSavings))}`);
       break;
     case "efficient_frontier":

@@ -12,7 +12,7 @@ export type MarketRates = { 30?: { ratePercent: number; date: string }; 15?: { r
 
 function marketRateFor(rates: MarketRates, termYears: number | undefined) {
   const rate = termYears === 30 || termYears === 15 ? rates[termYears] : undefined;
-  return rate ? { label: `today's ${termYears}-year average`, ratePercent: rate.ratePercent } : null;
+  return rate ? { label: `today's ${termYears}-year average (Freddie Mac PMMS, week of ${rate.date})`, ratePercent: rate.ratePercent } : null;
 }
 
 type Loan = { principal: number; ratePercent: number; termYears: number; extraMonthlyPrincipal?: number };
@@ -148,13 +148,22 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
     }
     case "target_rate": {
       const s = output.summary;
+      const market = marketRateFor(marketRates, input.newTermYears);
       return (
         <>
           {s.found ? (
             <Stats>
               <Stat label="Highest rate that reaches it" value={<span data-testid="headline">{formatPercent(s.gridRatePercent)}</span>} hint={`Payment at that rate: ${formatDollars(s.paymentAtGridRate)}`} />
               <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${formatDollars(s.targetPayment)}`} />
-              <Stat label="Payment at 0%" value={formatDollars(s.zeroRatePayment)} />
+              {market ? (
+                <Stat
+                  label="Today's average"
+                  value={formatPercent(market.ratePercent)}
+                  hint={market.ratePercent <= (s.gridRatePercent ?? 0) ? "At or below your target rate" : "Above your target rate"}
+                />
+              ) : (
+                <Stat label="Payment at 0%" value={formatDollars(s.zeroRatePayment)} />
+              )}
             </Stats>
           ) : (
             <Banner tone="warning">
@@ -162,7 +171,7 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
               higher target.
             </Banner>
           )}
-          <PaymentByRateChart points={output.chart.paymentByRate} targetPayment={s.targetPayment} targetRatePercent={s.gridRatePercent} marketRate={marketRateFor(marketRates, input.newTermYears)} />
+          <PaymentByRateChart points={output.chart.paymentByRate} targetPayment={s.targetPayment} targetRatePercent={s.gridRatePercent} marketRate={market} />
         </>
       );
     }
@@ -210,7 +219,13 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
           <Stats>
             <Stat label={`At ${formatPercent(s.offeredRatePercent)}, month ${s.currentMonth}`} value={<span data-testid="headline">{verdict}</span>} hint={`${formatDollars(Math.abs(s.interestSavings))} ${s.interestSavings >= 0 ? "less" : "more"} interest, costs included`} />
             <Stat label="Highest rate that helps now" value={s.frontierRatePercent === null ? "None" : formatPercent(s.frontierRatePercent)} />
-            <Stat label="No rate helps after" value={s.lastHelpfulMonth === null ? "Any month: none helps" : s.noRateHelpsFromMonth === null ? "Some rate always helps" : `Month ${s.lastHelpfulMonth}`} />
+            {s.lastHelpfulMonth === null ? (
+              <Stat label="Helpful months" value="None" hint="Closing costs exceed the interest left at every month" />
+            ) : s.noRateHelpsFromMonth === null ? (
+              <Stat label="Helpful months" value="Every month" hint="Some rate always pays less" />
+            ) : (
+              <Stat label="No rate helps after" value={`Month ${s.lastHelpfulMonth}`} />
+            )}
           </Stats>
           <FrontierChart frontier={output.chart.frontier} homeowner={output.chart.homeowner} lastHelpfulMonth={s.lastHelpfulMonth} />
         </>

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { runCalculator } from "@/lib/calc";
+import { describeInputs, describeResult } from "./describe";
+
+describe("describeInputs / describeResult", () => {
+  it("names each input with its unit, leaving out a zero optional extra", () => {
+    expect(describeInputs("amortization", { principal: 400000, ratePercent: 4.5, termYears: 30, extraMonthlyPrincipal: 0 })).toBe(
+      "Loan amount $400,000 · Interest rate 4.50% · Loan term 30 yr",
+    );
+    expect(describeInputs("break_even", { balance: 364631.66, monthsLeft: 300 })).toBe("Current balance $364,631.66 · Payments left 300 mo");
+  });
+
+  it("states the main result of a real run", () => {
+    const run = runCalculator("monthly_payment", { principal: 400000, ratePercent: 4.5, termYears: 30 });
+    expect(describeResult("monthly_payment", run.summary)).toMatch(/^Payment \$2,026\.74, total interest \$[\d,]+\.\d\d$/);
+    const none = runCalculator("target_rate", { balance: 364631.66, newTermYears: 30, targetPayment: 500 });
+    expect(describeResult("target_rate", none.summary)).toBe("No rate reaches this payment");
+    const never = runCalculator("break_even", { balance: 300000, currentRatePercent: 4, monthsLeft: 300, newRatePercent: 6, newTermYears: 30, costs: 5000 });
+    expect(describeResult("break_even", never.summary)).toMatch(/^Never breaks even, costs \$[\d,.]+\/mo more$/);
+  });
+
+  it("copes with old or partial rows instead of failing", () => {
+    expect(describeResult("break_even", { note: "demo entry" })).toBe("—");
+    expect(describeInputs("monthly_payment", { principal: "oops", rate: 4.5 })).toBe("");
+  });
+});
