@@ -23,7 +23,7 @@ export function AccountLinks() {
   return (
     <div className="flex items-center gap-2">
       <ButtonLink href="/sign-in" variant="ghost" size="sm">Sign in</ButtonLink>
-      <ButtonLink href="/sign-up" size="sm">Get started</ButtonLink>
+      <ButtonLink href="/sign-up" size="sm" className="hidden sm:inline-flex">Get started</ButtonLink>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { runCalculator } from "@/lib/calc";
 import type { Db } from "./client";
 import {
   alerts,
@@ -118,22 +119,29 @@ export async function seedDemoAccounts(db: Db, h: Helpers): Promise<DemoAccount[
         lastUpdatedBy: userId,
       })
       .returning({ id: mortgages.id });
-    await tx.insert(calculationHistory).values([
+    // Saved exactly as the calculator pages save a run: validated input and runCalculator's output.
+    const runs = [
+      { mortgageId: home!.id, type: "monthly_payment" as const, input: { principal: 400_000, ratePercent: 4.5, termYears: 30 } },
       {
-        userId,
         mortgageId: home!.id,
-        calculationType: "monthly_payment" as const,
-        inputParams: { principal: 400000, rate: 4.5, termYears: 30 },
-        outputResults: { monthlyPayment: 2026.74, totalInterest: 329626.85 },
+        type: "break_even" as const,
+        input: { balance: balanceCents(400_000, 4.5, 360, 60) / 100, currentRatePercent: 4.5, monthsLeft: 300, newRatePercent: 3.25, newTermYears: 30, costs: 5_000 },
       },
       {
-        userId,
         mortgageId: cabin!.id,
-        calculationType: "break_even" as const,
-        inputParams: { balance: 165000, currentRate: 7.125, monthsLeft: 150, newRate: 6.0, newTermMonths: 180, costs: 4000 },
-        outputResults: { note: "demo entry" },
+        type: "refinance_savings" as const,
+        input: { balance: balanceCents(180_000, 7.125, 180, 30) / 100, currentRatePercent: 7.125, monthsLeft: 150, newRatePercent: 6, newTermYears: 15, costs: 4_000 },
       },
-    ]);
+    ];
+    await tx.insert(calculationHistory).values(
+      runs.map((r) => ({
+        userId,
+        mortgageId: r.mortgageId,
+        calculationType: r.type,
+        inputParams: r.input as Record<string, unknown>,
+        outputResults: runCalculator(r.type, r.input) as unknown as Record<string, unknown>,
+      })),
+    );
   });
 
   await createUser(db, h, DEMO_ACCOUNTS.paid, verified, async (tx, userId) => {

@@ -9,6 +9,7 @@ export type JobHandler = (payload: Record<string, unknown>) => Promise<unknown>;
 export const jobHandlers: Record<string, JobHandler> = {
   "email.retry": async () => (await import("@/lib/email/send")).retryDueEmails(),
   "jobs.prune": async () => (await import("./queue")).pruneJobs(),
+  "rate_limits.prune": async () => (await import("@/lib/rate-limit")).pruneRateLimits(),
   "metrics.daily": async () => (await import("@/lib/admin/metrics")).runDailyMetrics(),
   "alerts.sweep": async () => (await import("@/lib/alerts/jobs")).runSweepJob(),
   "alerts.expire": async () => (await import("@/lib/alerts/jobs")).runExpireJob(),
@@ -23,6 +24,7 @@ export const jobHandlers: Record<string, JobHandler> = {
 export const schedules: { name: string; everyMinutes: number; payload?: Record<string, unknown> }[] = [
   { name: "email.retry", everyMinutes: 5 },
   { name: "jobs.prune", everyMinutes: 24 * 60 },
+  { name: "rate_limits.prune", everyMinutes: 60 },
   { name: "metrics.daily", everyMinutes: 60 },
   { name: "alerts.sweep", everyMinutes: 60 },
   { name: "alerts.expire", everyMinutes: 60 },

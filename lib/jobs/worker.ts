@@ -9,7 +9,7 @@ export async function enqueueSchedules(now = new Date()): Promise<number> {
   for (const s of schedules) {
     const periodMs = s.everyMinutes * 60_000;
     const slot = Math.floor(now.getTime() / periodMs);
-    if (await enqueueJob(s.name, s.payload ?? {}, { dedupeKey: `${s.name}:${slot}`, runAt: new Date(slot * periodMs) })) created++;
+    if (await enqueueJob(s.name, s.payload ?? {}, { dedupeKey: `${s.name}:${s.everyMinutes}:${slot}`, runAt: new Date(slot * periodMs) })) created++;
   }
   return created;
 }
