@@ -4,7 +4,7 @@ export function Logo({ href = "/" }: { href?: string }) {
   return (
     <Link href={href} className="flex items-center gap-2 font-bold tracking-tight text-slate-900 dark:text-white">
       <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-brand-600 text-sm text-white">↘</span>
-      <span className="hidden min-[380px]:inline">Refi Alert</span>
+      <span className="sr-only min-[380px]:not-sr-only">Refi Alert</span>
     </Link>
   );
 }
