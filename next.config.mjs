@@ -2,6 +2,8 @@
 const nextConfig = {
   // PGlite ships WASM and data files; argon2 is a native addon: keep both out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres"],
+  // Lets a second build live beside the first (e.g. a test run while a dev server is up).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tsc --noEmit); skipping it here saves ~25 s per build.
   typescript: { ignoreBuildErrors: true },
