@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeSeries, tickLabel, yDomain } from "./chart-data";
+import { mergeSeries, tickLabel, yAxis } from "./chart-data";
 
 describe("mergeSeries", () => {
   it("puts each type's rate and points on one row per date, in date order", () => {
@@ -17,11 +17,17 @@ describe("mergeSeries", () => {
   });
 });
 
-describe("yDomain", () => {
-  it("holds every value on half-point bounds, never below zero", () => {
-    expect(yDomain([6.1, 7.03, 6.75])).toEqual([6, 7.5]);
-    expect(yDomain([0.2, 18.63])).toEqual([0, 20]);
-    expect(yDomain([])).toEqual([0, 10]);
+describe("yAxis", () => {
+  it("holds every value on round steps, never below zero", () => {
+    const week = yAxis([6.1, 7.03, 6.75]);
+    expect(week.domain[0]).toBeLessThan(6.1);
+    expect(week.domain[1]).toBeGreaterThan(7.03);
+    expect(week.ticks).toEqual([6, 6.25, 6.5, 6.75, 7, 7.25]);
+    const max = yAxis([2.65, 18.63]);
+    expect(max.domain[0]).toBe(0);
+    expect(max.domain[1]).toBeGreaterThanOrEqual(18.63);
+    expect(max.ticks.every((t) => t % 5 === 0)).toBe(true);
+    expect(yAxis([]).domain[0]).toBe(0);
   });
 });
 

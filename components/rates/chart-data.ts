@@ -20,14 +20,22 @@ export function mergeSeries(series: { type: RateType; points: RatePoint[] }[]): 
   return [...rows.values()].sort((a, b) => a.t - b.t);
 }
 
-/** A y-axis domain in half points that holds every value given, with a little room. */
-export function yDomain(values: number[]): [number, number] {
+/**
+ * A y axis that holds every value given, with a little room, on round steps (¼, ½, 1, 2 or 5
+ * points) so the ticks read 6%, 6.5%, 7% rather than 1%, 6%, 11%.
+ */
+export function yAxis(values: number[]): { domain: [number, number]; ticks: number[] } {
   const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return [0, 10];
-  const lo = Math.min(...finite);
-  const hi = Math.max(...finite);
+  const lo = finite.length ? Math.min(...finite) : 0;
+  const hi = finite.length ? Math.max(...finite) : 10;
   const pad = Math.max(0.1, (hi - lo) * 0.05);
-  return [Math.max(0, Math.floor((lo - pad) * 2) / 2), Math.ceil((hi + pad) * 2) / 2];
+  const span = hi - lo + 2 * pad;
+  const step = [0.25, 0.5, 1, 2, 5].find((s) => span / s <= 7) ?? 5;
+  const from = Math.max(0, Math.floor((lo - pad) / step) * step);
+  const to = Math.ceil((hi + pad) / step) * step;
+  const ticks: number[] = [];
+  for (let t = from; t <= to + 1e-9; t += step) ticks.push(Math.round(t * 100) / 100);
+  return { domain: [from, to], ticks };
 }
 
 /** Axis tick label: the year for long spans, month and year for short ones. */

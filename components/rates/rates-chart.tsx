@@ -6,7 +6,7 @@ import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Respo
 import { Banner, Button, cn } from "@/components/ui";
 import { formatDate, formatPercent } from "@/lib/format";
 import { ARM_5_1_LAST_DATE, RANGE_LABELS, RATE_RANGES, RATE_TYPE_LABELS, type RatePoint, type RateRange, type RateType } from "@/lib/rates/types";
-import { mergeSeries, tickLabel, yDomain, type ChartRow } from "./chart-data";
+import { mergeSeries, tickLabel, yAxis, type ChartRow } from "./chart-data";
 
 /** What GET /api/rates answers (lib/rates/series.ts SeriesResult). */
 export type ChartSeries = { type: RateType; range: RateRange | null; from: string | null; to: string | null; total: number; downsampled: boolean; points: RatePoint[] };
@@ -117,7 +117,7 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
   const shown = useMemo(() => selected.map((t) => cache[key(t, range)]).filter((s): s is ChartSeries => Boolean(s)), [selected, cache, range]);
   const rows = useMemo(() => mergeSeries(shown), [shown]);
   const own = overlay && overlay !== "signed-out" ? overlay.mortgages : [];
-  const domain = yDomain([...shown.flatMap((s) => s.points.map((p) => p.rate)), ...own.flatMap((m) => [m.rate, m.refiBelow])]);
+  const { domain, ticks } = yAxis([...shown.flatMap((s) => s.points.map((p) => p.rate)), ...own.flatMap((m) => [m.rate, m.refiBelow])]);
   const span = rows.length > 1 ? (rows[rows.length - 1]!.t - rows[0]!.t) / 86_400_000 : 0;
   const loading = missing.length > 0 && !failed;
   const emptyTypes = shown.filter((s) => s.points.length === 0).map((s) => s.type);
@@ -175,7 +175,7 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
                 tickFormatter={(t: number) => tickLabel(t, span)}
                 minTickGap={24}
               />
-              <YAxis domain={domain} tick={{ fill: OWN.axis, fontSize: 12 }} tickFormatter={(v: number) => `${v}%`} width={48} allowDataOverflow />
+              <YAxis domain={domain} ticks={ticks} tick={{ fill: OWN.axis, fontSize: 12 }} tickFormatter={(v: number) => `${v}%`} width={48} allowDataOverflow />
               <Tooltip content={<RateTooltip types={selected} />} />
               {own.map((m) => (
                 <ReferenceArea key={`zone-${m.id}`} y1={domain[0]} y2={Math.max(domain[0], m.refiBelow)} fill={OWN.zone} fillOpacity={0.12} ifOverflow="hidden" />
