@@ -1,10 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
-import { Button, Dialog, FormMessage, Input, SubmitButton, useToast } from "@/components/ui";
-import type { ActionState } from "@/lib/validated-action";
-
-type AdminFormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+import { useState, type ReactNode } from "react";
+import { Button, Dialog, FormMessage, Input, SubmitButton } from "@/components/ui";
+import { useAdminForm, type AdminFormAction } from "./use-admin-form";
 type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 /**
@@ -27,17 +25,12 @@ export function ActionButton({
   variant?: Variant;
   confirm?: { title: string; description: ReactNode; confirmLabel: string };
 }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction] = useAdminForm(action);
   const [open, setOpen] = useState(false);
-  const toast = useToast();
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok && state.message) toast.show(state.message);
-  }, [state, toast]);
   const hidden = Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />);
   return (
     <div className="space-y-2">
-      <form ref={formRef} action={formAction}>
+      <form action={formAction}>
         {hidden}
         {confirm ? (
           <Button type="button" variant={variant} size="sm" onClick={() => setOpen(true)}>
@@ -53,9 +46,9 @@ export function ActionButton({
       {confirm && (
         <Dialog open={open} onClose={() => setOpen(false)} title={confirm.title} description={confirm.description}>
           <form
-            action={(fd) => {
+            action={async (fd) => {
               setOpen(false);
-              formAction(fd);
+              await formAction(fd);
             }}
             className="flex justify-end gap-2"
           >
@@ -75,7 +68,7 @@ export function ActionButton({
 
 /** Permanent deletion: the admin types the account's email address to confirm. */
 export function PurgeButton({ action, userId, email }: { action: AdminFormAction; userId: string; email: string }) {
-  const [state, formAction] = useActionState(action, {});
+  const [state, formAction] = useAdminForm(action);
   // The form is inside the dialog, so it stays open to show a refusal; success redirects away.
   const [open, setOpen] = useState(false);
   return (

@@ -1,16 +1,11 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
-import { Checkbox, FormMessage, Input, Select, SubmitButton, useToast } from "@/components/ui";
-import type { ActionState } from "@/lib/validated-action";
+import { Checkbox, FormMessage, Input, Select, SubmitButton } from "@/components/ui";
+import { useAdminForm, type AdminFormAction } from "./use-admin-form";
 
 /** A new price for one plan: a new row and a new Stripe price; the old one stays in the history. */
-export function NewPriceForm({ action, planId, planName }: { action: (prev: ActionState, fd: FormData) => Promise<ActionState>; planId: string; planName: string }) {
-  const [state, formAction] = useActionState(action, {});
-  const toast = useToast();
-  useEffect(() => {
-    if (state.ok && state.message) toast.show(state.message);
-  }, [state, toast]);
+export function NewPriceForm({ action, planId, planName }: { action: AdminFormAction; planId: string; planName: string }) {
+  const [state, formAction] = useAdminForm(action);
   const e = state.ok === false ? state.errors : undefined;
   const v = state.ok === false ? state.values : undefined;
   return (

@@ -1,25 +1,11 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { Checkbox, FormMessage, Input, Select, SubmitButton, useToast } from "@/components/ui";
-import type { ActionState } from "@/lib/validated-action";
-
-type Action = (prev: ActionState, formData: FormData) => Promise<ActionState>;
-
-function useOutcome(state: ActionState, reset?: () => void) {
-  const toast = useToast();
-  useEffect(() => {
-    if (state.ok && state.message) {
-      toast.show(state.message);
-      reset?.();
-    }
-  }, [state, toast, reset]);
-}
+import { Checkbox, FormMessage, Input, Select, SubmitButton } from "@/components/ui";
+import { useAdminForm, type AdminFormAction as Action } from "./use-admin-form";
 
 /** One week's rate, typed by an admin. */
 export function RateEntryForm({ action, types, defaultDate }: { action: Action; types: { value: string; label: string }[]; defaultDate: string }) {
-  const [state, formAction] = useActionState(action, {});
-  useOutcome(state);
+  const [state, formAction] = useAdminForm(action);
   const e = state.ok === false ? state.errors : undefined;
   const v = state.ok === false ? state.values : undefined;
   return (
@@ -38,11 +24,9 @@ export function RateEntryForm({ action, types, defaultDate }: { action: Action; 
 
 /** A CSV file in any layout the importer reads (Freddie Mac's history, FRED, our own export). */
 export function RateUploadForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, {});
-  const formRef = useRef<HTMLFormElement>(null);
-  useOutcome(state, () => formRef.current?.reset());
+  const [state, formAction] = useAdminForm(action);
   return (
-    <form ref={formRef} action={formAction} className="space-y-4" aria-label="Upload a rates CSV">
+    <form action={formAction} className="space-y-4" aria-label="Upload a rates CSV">
       <Input label="CSV file" name="file" type="file" accept=".csv,text/csv" required error={state.ok === false ? state.errors?.file : undefined} hint="Freddie Mac PMMS history, FRED, or date,rate_type,rate,points. Up to 5 MB." />
       <Checkbox label="Import the good rows even if some lines are rejected" name="partial" />
       <FormMessage message={state.ok === false ? state.message : undefined} />

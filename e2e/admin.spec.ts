@@ -1,0 +1,162 @@
+import { randomUUID } from "node:crypto";
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, e2eSql, signIn } from "./support/users";
+
+/** Every file named `name` under `dir`, recursively. */
+function findFiles(dir: string, name: string): string[] {
+  let out: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) out = out.concat(findFiles(full, name));
+    else if (entry === name) out.push(full);
+  }
+  return out;
+}
+
+/** app/(admin)/admin/users/[id]/page.tsx -> /admin/users/<uuid>: route groups dropped, params filled in. */
+function urlFor(file: string, root: string): string {
+  const segments = path
+    .relative(root, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s))
+    .map((s) => (/^\[.*\]$/.test(s) ? randomUUID() : s));
+  return `/${segments.join("/")}`;
+}
+
+// Built from the files on disk: a new admin page or route is checked without editing this test.
+const ADMIN_PAGES = findFiles("app/(admin)", "page.tsx").map((f) => urlFor(f, "app"));
+const ADMIN_ROUTES = (() => {
+  try {
+    return findFiles("app/api/admin", "route.ts").map((f) => urlFor(f, "app"));
+  } catch {
+    return []; // no admin API routes (yet)
+  }
+})();
+
+test.describe("admin access control", () => {
+  test("the page list covers the whole dashboard", () => {
+    for (const p of ["/admin", "/admin/users", "/admin/emails", "/admin/rates", "/admin/pricing"]) expect(ADMIN_PAGES).toContain(p);
+  });
+
+  test("a visitor is sent to sign in from every admin page, and gets 401/403 from every admin route", async ({ page, request }) => {
+    for (const url of ADMIN_PAGES) {
+      await page.goto(url);
+      await expect(page, url).toHaveURL(/\/sign-in\?next=/);
+    }
+    for (const url of ADMIN_ROUTES) {
+      const res = await request.get(url, { maxRedirects: 0 });
+      expect([401, 403, 307], url).toContain(res.status());
+    }
+  });
+
+  test("a signed-in homeowner gets 403 on every admin page and route", async ({ page }) => {
+    const homeowner = await createUser();
+    await signIn(page, homeowner.email, homeowner.password);
+    for (const url of ADMIN_PAGES) {
+      const res = await page.goto(url);
+      expect(res?.status(), url).toBe(403);
+      await expect(page.getByRole("heading", { name: "You don't have access to this page" }), url).toBeVisible();
+    }
+    for (const url of ADMIN_ROUTES) {
+      const res = await page.request.get(url, { maxRedirects: 0 });
+      expect(res.status(), url).toBe(403);
+    }
+  });
+});
+
+/** As rates are quoted: at least two decimals, up to three. */
+const pct = (n: number) => `${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 3 })}%`;
+
+async function adminSignIn(page: Page) {
+  const admin = await createUser({ role: "admin", name: "Avery Admin" });
+  await signIn(page, admin.email, admin.password, "/admin");
+  return admin;
+}
+
+test("an admin sees the overview with its metrics charts", async ({ page }) => {
+  await adminSignIn(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page.getByText("Active subscriptions")).toBeVisible();
+  const chart = page.getByTestId("chart-signups");
+  await expect(chart.getByRole("heading", { name: "Daily sign-ups" })).toBeVisible();
+  await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
+  // Today's bar includes at least the admin made for this test.
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeAttached();
+  await expect(page.getByTestId("chart-mrr").locator("svg.recharts-surface").first()).toBeVisible();
+});
+
+test("an admin finds a locked-out user and unlocks them", async ({ page }) => {
+  const user = await createUser({ name: "Lockie Locked" });
+  const sql = e2eSql();
+  try {
+    await sql`UPDATE users SET failed_login_attempts = 5, locked_until = now() + interval '1 hour' WHERE id = ${user.id}`;
+  } finally {
+    await sql.end();
+  }
+  await adminSignIn(page);
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" }).click();
+  await page.getByLabel("Email or name").fill(user.email);
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("link", { name: user.email }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Lockie Locked" })).toBeVisible();
+  await expect(page.getByText("locked", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Unlock" }).click();
+  await expect(page.getByText("Account unlocked: they can sign in again.")).toBeVisible();
+  await expect(page.getByText("locked", { exact: true })).toHaveCount(0);
+  await expect(page.getByText("admin.user.unlock")).toBeVisible();
+
+  const check = e2eSql();
+  try {
+    const [row] = await check<{ failed_login_attempts: number; locked_until: Date | null }[]>`SELECT failed_login_attempts, locked_until FROM users WHERE id = ${user.id}`;
+    expect(row).toEqual({ failed_login_attempts: 0, locked_until: null });
+  } finally {
+    await check.end();
+  }
+});
+
+test("an admin records a week's rate (and corrects it back), with field errors for bad input", async ({ page }) => {
+  const sql = e2eSql();
+  const [newest] = await sql<{ date: string; rate: string; points: string | null }[]>`
+    SELECT date::text AS date, rate::text AS rate, points::text AS points FROM mortgage_rates WHERE rate_type = '30_year_fixed' ORDER BY date DESC LIMIT 1`;
+  await sql.end();
+  const original = Number(newest!.rate);
+  const corrected = Math.round((original + 0.125) * 1000) / 1000;
+
+  await adminSignIn(page);
+  await page.goto("/admin/rates");
+  const form = page.getByRole("form", { name: "Record a week's rate" });
+  const record = async (rate: string) => {
+    await form.getByLabel("Week of").fill(newest!.date);
+    await form.getByLabel("Rate type").selectOption("30_year_fixed");
+    await form.getByLabel("Rate (%)").fill(rate);
+    await form.getByLabel("Points (optional)").fill(newest!.points ?? "");
+    await form.getByRole("button", { name: "Save rate" }).click();
+  };
+
+  await record("31");
+  await expect(form.getByText("The rate can't be above 25%.")).toBeVisible();
+  await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(original));
+
+  await record(String(corrected));
+  await expect(page.getByText(`30-year fixed ${corrected.toFixed(3)}% for the week of ${newest!.date} updated. The alert sweep has been started.`)).toBeVisible();
+  await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(corrected));
+
+  // put the survey's value back, so other journeys see the shipped data
+  await record(String(original));
+  await expect(page.getByText(`30-year fixed ${original.toFixed(3)}% for the week of ${newest!.date} updated.`, { exact: false })).toBeVisible();
+  await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(original));
+  const after = e2eSql();
+  try {
+    const [row] = await after<{ rate: string }[]>`SELECT rate::text AS rate FROM mortgage_rates WHERE rate_type = '30_year_fixed' AND date = ${newest!.date}`;
+    expect(Number(row!.rate)).toBe(original);
+    const audits = await after`SELECT 1 FROM audit_log WHERE action = 'admin.rate.update' AND created_at > now() - interval '5 minutes'`;
+    expect(audits.length).toBeGreaterThanOrEqual(2);
+    const sweeps = await after`SELECT 1 FROM jobs WHERE name = 'alerts.sweep' AND created_at > now() - interval '5 minutes'`;
+    expect(sweeps.length).toBeGreaterThanOrEqual(2);
+  } finally {
+    await after.end();
+  }
+});
