@@ -48,6 +48,8 @@ export function writeBenchmarksMd(rows: BenchRow[], extra: string): void {
 
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}),
 ${Math.round(os.totalmem() / 2 ** 30)} GiB memory, Node ${process.version}, PostgreSQL started by the benchmark.
+Load average when the run ended: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min): numbers taken on a busy
+machine are pessimistic; rerun on a quiet one.
 Every number is a median of several runs; a target that was missed says so.
 
 ${renderTable(rows)}
