@@ -97,6 +97,17 @@ describe("Checkout through the SDK against the stand-in", () => {
     expect(yearlyAgain!.stripePriceId).toBe(yearly!.stripePriceId);
   });
 
+  it("a second checkout for the same alert expires the first, so two tabs can never both pay", async () => {
+    const { user, alert } = await homeownerWithAlert();
+    const other = await homeownerWithAlert();
+    const first = await app.createAlertCheckout(user.id, alert.id);
+    const unrelated = await app.createAlertCheckout(other.user.id, other.alert.id);
+    const second = await app.createAlertCheckout(user.id, alert.id);
+    expect((await sdk.checkout.sessions.retrieve(first.sessionId)).status).toBe("expired");
+    expect((await sdk.checkout.sessions.retrieve(second.sessionId)).status).toBe("open");
+    expect((await sdk.checkout.sessions.retrieve(unrelated.sessionId)).status).toBe("open");
+  });
+
   it("refuses unverified users, other users' alerts and alerts already paid for", async () => {
     const unverified = await homeownerWithAlert({ verified: false });
     await expect(app.createAlertCheckout(unverified.user.id, unverified.alert.id)).rejects.toBeInstanceOf(ForbiddenError);

@@ -145,6 +145,12 @@ export async function createAlertCheckout(userId: string, alertId: string, opts:
     success_url: `${appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
     cancel_url: `${appUrl}/alerts/${alertId}`,
   };
+  // Only the newest checkout for an alert can be paid: expiring older open ones means two tabs
+  // (or a back button) can never start two subscriptions for the same alert.
+  const open = await stripe().checkout.sessions.list({ customer, status: "open", limit: 100 });
+  for (const old of open.data) {
+    if (old.status === "open" && old.metadata?.alert_id === alertId) await stripe().checkout.sessions.expire(old.id);
+  }
   const session = await stripe().checkout.sessions.create(params);
   if (!session.url) throw new ServiceUnavailableError("Stripe did not return a checkout page. Please try again.");
   await audit({ actorId: userId, action: "billing.checkout_started", targetType: "alert", targetId: alertId, after: { session: session.id, price: priceId } });
