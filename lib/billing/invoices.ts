@@ -55,12 +55,21 @@ export async function syncInvoice(tx: DbOrTx, sub: Subscription, invoice: Stripe
   if (existing && RANK[existing.status] > RANK[status]) {
     return existing;
   }
+  // The rank is checked again in the upsert: two events for a new invoice (finalized, paid)
+  // processed at once both find no row above; the later INSERT then waits on the earlier one
+  // and must not overwrite "paid" with "open".
   const [row] = await tx
     .insert(invoices)
     .values(values)
-    .onConflictDoUpdate({ target: invoices.stripeInvoiceId, set: { ...values, updatedAt: sql`now()` } })
+    .onConflictDoUpdate({
+      target: invoices.stripeInvoiceId,
+      set: { ...values, updatedAt: sql`now()` },
+      setWhere: sql`(CASE ${invoices.status} WHEN 'draft' THEN 0 WHEN 'open' THEN 1 ELSE 2 END) <= ${RANK[status]}`,
+    })
     .returning();
-  return row!;
+  if (row) return row;
+  const [kept] = await tx.select().from(invoices).where(eq(invoices.stripeInvoiceId, values.stripeInvoiceId)).limit(1);
+  return kept!;
 }
 
 /** Our subscription row for a Stripe subscription id. */
