@@ -38,7 +38,7 @@ export async function sweepAlerts(db: DbOrTx = defaultDb): Promise<SweepResult> 
   return result;
 }
 
-function sweepStatement() {
+export function sweepStatement() {
   const split = THIRTY_YEAR_FROM_MONTHS;
   // Payment (cents) on balance + refinance cost at the market rate over the target term:
   // P*i*(1+i)^n/((1+i)^n-1), P/n at 0 %, rounded to the cent as lib/alerts/evaluate.ts does.

@@ -58,18 +58,25 @@ export async function benchDatabase(db: Db): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const [{ n: alerts } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM alerts WHERE is_active AND deleted_at IS NULL`);
 
-  // A new week of lower rates, so a realistic share of alerts fire (and the rest are checked).
+  const timeSweep = async () => {
+    const times: number[] = [];
+    let fired = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      fired = await inRollback(db, async (tx) => (await sweepAlerts(tx)).created.length);
+      times.push(performance.now() - t);
+    }
+    return { ms: median(times), fired };
+  };
+  // The shipped newest week: a realistic share of alerts meet their target.
+  const typical = await timeSweep();
+  rows.push({ area: "alerts", measure: `sweep over ${alerts.toLocaleString("en-US")} active alerts, newest real week (${typical.fired.toLocaleString("en-US")} fire)`, value: typical.ms / 1000, unit: "s", target: "< 2 s", ok: typical.ms < 2000 });
+  // A heavy week: rates fall to 5.5 %, so far more alerts fire at once (worst case).
   await db.execute(sql`INSERT INTO mortgage_rates (date, rate_type, rate) SELECT (max(date) + 7), rate_type, 5.5 FROM mortgage_rates WHERE rate_type IN ('30_year_fixed', '15_year_fixed') GROUP BY rate_type ON CONFLICT DO NOTHING`);
   await db.execute(sql`ANALYZE`);
-  const sweepTimes: number[] = [];
-  let fired = 0;
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    fired = await inRollback(db, async (tx) => (await sweepAlerts(tx)).created.length);
-    sweepTimes.push(performance.now() - t);
-  }
-  const sweepMs = median(sweepTimes);
-  rows.push({ area: "alerts", measure: `sweep over ${alerts.toLocaleString("en-US")} active alerts (${fired.toLocaleString("en-US")} fire)`, value: sweepMs / 1000, unit: "s", target: "< 2 s", ok: sweepMs < 2000 });
+  const heavy = await timeSweep();
+  const sweepMs = heavy.ms;
+  rows.push({ area: "alerts", measure: `same sweep in a heavy week: rates fall to 5.5 % (${heavy.fired.toLocaleString("en-US")} fire)`, value: heavy.ms / 1000, unit: "s", target: "< 2 s", ok: heavy.ms < 2000 });
   const naiveMs = await perAlertSweepMs(db, 2_000, alerts);
   rows.push({
     area: "alerts",
