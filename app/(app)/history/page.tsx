@@ -61,7 +61,7 @@ export default async function HistoryPage({ searchParams }: Props) {
               className={cn(
                 "rounded-full border px-3 py-1 text-sm",
                 active
-                  ? "border-brand-600 bg-brand-600 text-white"
+                  ? "border-brand-700 bg-brand-700 text-white"
                   : "border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800",
               )}
             >
