@@ -42,7 +42,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
     <div className="grid gap-4 lg:grid-cols-2">
       <ChartCard testId="chart-signups" title="Daily sign-ups" summary={`${sum(days.map((d) => d.signups))} sign-ups, ${span}.`}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis allowDecimals={false} {...axis} />
@@ -53,7 +53,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
       </ChartCard>
       <ChartCard testId="chart-mrr" title="MRR over time" summary={`Monthly recurring revenue ${last ? `${formatCents(last.mrrCents)} on ${formatDate(last.day)}` : "—"} (yearly prices ÷ 12).`}>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <LineChart data={rows} accessibilityLayer={false} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis {...axis} tickFormatter={(v: number) => `$${v.toLocaleString("en-US")}`} />
@@ -68,7 +68,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
         summary={calcTotals.length ? calcTotals.map(([t, n]) => `${t.replace(/_/g, " ")} ${n}`).join(", ") + "." : "No calculations in this period."}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis allowDecimals={false} {...axis} />
@@ -82,7 +82,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
       </ChartCard>
       <ChartCard testId="chart-triggers" title="Triggers per day" summary={`${sum(days.map((d) => d.triggers))} triggers, ${span}.`}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+          <BarChart data={rows} accessibilityLayer={false} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis allowDecimals={false} {...axis} />

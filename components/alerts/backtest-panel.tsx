@@ -59,7 +59,7 @@ export function BacktestPanel({ series, target, financedCents }: { series: Recor
       </p>
       <div className="h-48 w-full" aria-hidden>
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="#94a3b833" vertical={false} />
             <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(0, 4)} minTickGap={40} tick={{ fontSize: 11, fill: "#94a3b8" }} />
             <YAxis tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11, fill: "#94a3b8" }} domain={[0, "auto"]} />

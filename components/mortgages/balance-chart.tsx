@@ -26,7 +26,7 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
     <figure data-testid="balance-chart" className="w-full">
       <div className="h-72 w-full sm:h-80" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 300 }}>
-          <ComposedChart data={points} margin={{ top: 16, right: 12, bottom: 8, left: 8 }}>
+          <ComposedChart data={points} accessibilityLayer={false} margin={{ top: 16, right: 12, bottom: 8, left: 8 }}>
             <CartesianGrid stroke={COLORS.grid} vertical={false} />
             <XAxis
               dataKey="month"

@@ -164,7 +164,7 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
           </div>
         ) : (
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 360 }}>
-            <ComposedChart data={rows} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
+            <ComposedChart data={rows} accessibilityLayer={false} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
               <CartesianGrid stroke={OWN.grid} vertical={false} />
               <XAxis
                 dataKey="t"
