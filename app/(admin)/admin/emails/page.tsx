@@ -49,7 +49,7 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
                   <Td className="max-w-[16rem] truncate" title={e.subject}>{e.subject}</Td>
                   <Td>
                     <Badge tone={e.status === "failed" || e.status === "bounced" ? "danger" : e.status === "queued" ? "warning" : "success"}>{e.status}</Badge>
-                    <div className="text-xs text-slate-500">{e.attempts} {e.attempts === 1 ? "attempt" : "attempts"}</div>
+                    <div className="text-xs text-slate-500 dark:text-slate-400">{e.attempts} {e.attempts === 1 ? "attempt" : "attempts"}</div>
                   </Td>
                   <Td className="max-w-[20rem] whitespace-normal text-xs text-red-700 dark:text-red-300">{e.errorMessage ?? ""}</Td>
                   <Td>{(e.status === "failed" || e.status === "bounced") && <ActionButton action={retryEmailAction} fields={{ emailId: e.id }} label="Retry" pendingText="Sending…" />}</Td>

@@ -41,7 +41,7 @@ export default async function AdminInvoicesPage({ searchParams }: { searchParams
                     <div>
                       {i.hosted_invoice_url ? <a className="underline" href={i.hosted_invoice_url} rel="noreferrer" target="_blank">{i.stripe_invoice_id}</a> : i.stripe_invoice_id}
                     </div>
-                    {i.stripe_payment_intent_id && <div className="text-slate-500">{i.stripe_payment_intent_id}</div>}
+                    {i.stripe_payment_intent_id && <div className="text-slate-500 dark:text-slate-400">{i.stripe_payment_intent_id}</div>}
                   </Td>
                   <Td><Link className="font-mono text-xs underline" href={`/admin/users/${i.user_id}#alert-${i.alert_id}`}>{i.alert_id.slice(0, 8)}</Link></Td>
                 </tr>

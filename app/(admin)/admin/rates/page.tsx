@@ -23,7 +23,7 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
       <Card>
         <CardHeader title="Latest per type" />
         {latest.length === 0 ? (
-          <p className="text-sm text-slate-500">No rates yet.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No rates yet.</p>
         ) : (
           <dl className="grid gap-4 sm:grid-cols-3">
             {latest.map((r) => (
@@ -37,7 +37,7 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
         <Card>
           <CardHeader title="Record a week's rate" description="Adds the week or corrects it, updates the weekly changes, and starts the alert sweep." />
           {types.length === 0 ? (
-            <p className="text-sm text-slate-500">Import survey data first: only types with data can be recorded.</p>
+            <p className="text-sm text-slate-500 dark:text-slate-400">Import survey data first: only types with data can be recorded.</p>
           ) : (
             <RateEntryForm action={recordRateAction} types={types.map((t) => ({ value: t, label: label(t) }))} defaultDate={today} />
           )}
@@ -97,7 +97,7 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
       <Card>
         <CardHeader title="Ingestion runs" description="Scheduled fetches, command-line imports and uploads, newest first." />
         {runs.length === 0 ? (
-          <p className="text-sm text-slate-500">No runs yet.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">No runs yet.</p>
         ) : (
           <Table caption="Ingestion runs">
             <THead>

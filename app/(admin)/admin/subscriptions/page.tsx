@@ -35,17 +35,17 @@ export default async function AdminSubscriptionsPage({ searchParams }: { searchP
                   <Td><Link className="text-brand-700 underline dark:text-brand-100" href={`/admin/users/${s.user_id}`}>{s.user_email}</Link></Td>
                   <Td>
                     <Link className="underline" href={`/admin/users/${s.user_id}#alert-${s.alert_id}`}>{s.mortgage_name ?? "alert"}</Link>
-                    <div className="font-mono text-xs text-slate-500">{s.alert_id.slice(0, 8)}</div>
+                    <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{s.alert_id.slice(0, 8)}</div>
                   </Td>
                   <Td>
                     <Badge tone={s.status === "active" ? "success" : s.status === "past_due" || s.status === "unpaid" ? "warning" : "neutral"}>{humanize(s.status)}</Badge>
-                    {s.cancel_at_period_end && <div className="text-xs text-slate-500">cancels at period end</div>}
+                    {s.cancel_at_period_end && <div className="text-xs text-slate-500 dark:text-slate-400">cancels at period end</div>}
                   </Td>
                   <Td>{formatCents(s.amount_cents)} / {s.interval}</Td>
                   <Td>{s.current_period_end ? formatDateTime(new Date(s.current_period_end)) : "—"}</Td>
                   <Td className="font-mono text-xs">
                     <div>{s.stripe_subscription_id}</div>
-                    <div className="text-slate-500">{s.stripe_customer_id} · {s.stripe_price_id}</div>
+                    <div className="text-slate-500 dark:text-slate-400">{s.stripe_customer_id} · {s.stripe_price_id}</div>
                   </Td>
                 </tr>
               ))}

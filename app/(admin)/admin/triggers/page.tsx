@@ -44,7 +44,7 @@ export default async function AdminTriggersPage({ searchParams }: { searchParams
                   <Td>{RATE_TYPE_LABELS[t.rate_type as RateType] ?? t.rate_type} {formatPercent(Number(t.market_rate))} · {formatDate(t.market_date)}</Td>
                   <Td>
                     <Badge tone={t.status === "notified" ? "success" : t.status === "expired" ? "neutral" : "info"}>{t.status}</Badge>
-                    {!t.notification_sent && t.status === "triggered" && <div className="text-xs text-slate-500">email pending</div>}
+                    {!t.notification_sent && t.status === "triggered" && <div className="text-xs text-slate-500 dark:text-slate-400">email pending</div>}
                   </Td>
                 </tr>
               ))}
