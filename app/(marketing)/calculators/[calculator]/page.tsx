@@ -51,7 +51,7 @@ export default async function CalculatorPage({ params, searchParams }: Props) {
   return (
     <div className="py-8 sm:py-10">
       <nav aria-label="Breadcrumb" className="mb-3 text-sm">
-        <Link href="/calculators" className="text-brand-700 hover:underline dark:text-brand-500">
+        <Link href="/calculators" className="text-brand-700 underline underline-offset-4 hover:no-underline dark:text-brand-500">
           Calculators
         </Link>
         <span aria-hidden className="px-2 text-slate-400">
