@@ -1,12 +1,22 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { databaseAvailable } from "@/db/availability";
 
 // Optimistic redirects only: a visitor without a session cookie is sent to sign in before the
 // page renders. Every page, action and route checks the session itself (getSession()).
+// While the database is down (db/availability.ts) app paths answer 503 with Retry-After.
 // Only the cookie's presence is read — never written — so a request still in flight when the
 // user signs out cannot put the session cookie back.
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export function proxy(req: NextRequest) {
+  // Every app page reads the database: while it is unreachable, say so (503, retry shortly)
+  // instead of rendering an error page with a 500 — or waiting on a connection that never comes.
+  if (!databaseAvailable()) {
+    return new NextResponse("Refi Alert is briefly unavailable (database unreachable). Please try again in a few seconds.", {
+      status: 503,
+      headers: { "Retry-After": "5", "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const hasSession = req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!hasSession) {
     const url = new URL("/sign-in", req.nextUrl);

@@ -1,3 +1,5 @@
+import { connectionErrorCode, isConnectionError, noteDatabaseError } from "@/db/breaker";
+
 /**
  * Typed errors, mapped to HTTP status codes in one place (`httpStatus`, `errorResponse`).
  * Throw these from queries and actions; route handlers turn them into responses.
@@ -86,7 +88,8 @@ export class ServiceUnavailableError extends AppError {
 }
 
 export function httpStatus(err: unknown): number {
-  return err instanceof AppError ? err.status : 500;
+  if (err instanceof AppError) return err.status;
+  return isConnectionError(err) ? 503 : 500;
 }
 
 /** A JSON error response for route handlers; unexpected errors are logged and hidden. */
@@ -94,9 +97,22 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) {
     const headers: Record<string, string> = {};
     if (err instanceof RateLimitError) headers["Retry-After"] = String(err.retryAfterSeconds);
+    if (err instanceof ServiceUnavailableError) headers["Retry-After"] = "5";
     const body: Record<string, unknown> = { error: { code: err.code, message: err.expose ? err.message : "Something went wrong." } };
     if (err instanceof ValidationError && Object.keys(err.fieldErrors).length) (body.error as Record<string, unknown>).fields = err.fieldErrors;
     return Response.json(body, { status: err.status, headers });
+  }
+  if (isConnectionError(err)) {
+    // PostgreSQL is unreachable (stopped, restarting, or too slow to connect): a temporary
+    // condition, not a bug. When it is down, the breaker (db/breaker.ts) trips so app pages
+    // answer 503 from proxy.ts too.
+    noteDatabaseError(err);
+    console.warn(`database unavailable (${connectionErrorCode(err)}): answered 503`);
+    const unavailable = new ServiceUnavailableError();
+    return Response.json(
+      { error: { code: unavailable.code, message: unavailable.message } },
+      { status: 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } },
+    );
   }
   console.error(err);
   return Response.json({ error: { code: "internal_error", message: "Something went wrong." } }, { status: 500 });
