@@ -22,8 +22,9 @@ export function AccountLinks() {
   if (signedIn) return <ButtonLink href="/dashboard" size="sm">Dashboard</ButtonLink>;
   return (
     <div className="flex items-center gap-2">
-      <ButtonLink href="/sign-in" variant="ghost" size="sm">Sign in</ButtonLink>
-      <ButtonLink href="/sign-up" size="sm" className="hidden sm:inline-flex">Get started</ButtonLink>
+      <ButtonLink href="/sign-in" variant="ghost" size="sm" className="whitespace-nowrap">Sign in</ButtonLink>
+      {/* max-sm:hidden, not "hidden sm:inline-flex": the button's own inline-flex would win over hidden (cn only joins). */}
+      <ButtonLink href="/sign-up" size="sm" className="whitespace-nowrap max-sm:hidden">Get started</ButtonLink>
     </div>
   );
 }
