@@ -30,6 +30,8 @@ const appEnv: Record<string, string> = {
 
 export default defineConfig({
   testDir: "e2e",
+  // README screenshots run on their own: playwright.screenshots.config.ts
+  testIgnore: "screenshots.spec.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
