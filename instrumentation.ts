@@ -6,8 +6,8 @@ export async function register() {
   startWorkerLoop({ intervalMs: 30_000 });
 }
 
-// A page or route that failed because PostgreSQL is unreachable trips the breaker at once, so
-// the next requests get a 503 from proxy.ts instead of another error page (db/availability.ts).
+// A page or route that failed because PostgreSQL is unreachable makes the breaker probe at once,
+// so the next requests get a 503 from proxy.ts instead of another error page (db/availability.ts).
 export async function onRequestError(err: unknown) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { noteDatabaseError } = await import("@/db/breaker");

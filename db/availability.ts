@@ -4,8 +4,9 @@ import { breakerState as state, connectionErrorCode, isDatabaseDownError, markDa
 export { databaseBreakerState, isConnectionError, isDatabaseDownError, markDatabaseDown, markDatabaseUp, noteDatabaseError } from "./breaker";
 
 /**
- * A small circuit breaker for the database. A connection error anywhere (a page, a route, the
- * proxy's probe) that says it is refused or cut off marks PostgreSQL down; while it is down the proxy answers 503 with Retry-After
+ * A small circuit breaker for the database. The probe marks PostgreSQL down when a fresh
+ * connection is refused; a refused or cut-off query anywhere (a page, a route) asks for that
+ * probe at once; while it is down the proxy answers 503 with Retry-After
  * for app paths instead of letting every request fail with a 500. A probe (SELECT 1 on its own
  * one-connection client, 2 s connect timeout) runs at most once a second and is never awaited by a
  * request, so nothing hangs; the first probe that succeeds marks the database up again.
@@ -33,9 +34,9 @@ async function probe(url: string): Promise<void> {
     await probeClient(url)`SELECT 1`;
     markDatabaseUp();
   } catch (err) {
-    // Refused: down. A timeout (a busy machine) leaves the state as it is, and so does the
-    // shutdown notice (57P01) of the probe's own previous connection, delivered late after a
-    // restart: the next probe opens a fresh connection and settles it.
+    // Refused (or shutting down / starting up): down. A timeout (a busy machine) leaves the
+    // state as it is, and so does the shutdown notice (57P01) of the probe's own previous
+    // connection, delivered late after a restart: the next probe, on a fresh connection, settles it.
     if (isDatabaseDownError(err) && connectionErrorCode(err) !== "57P01") markDatabaseDown();
     else console.error("database probe failed:", err instanceof Error ? err.message : err);
   } finally {

@@ -2,7 +2,7 @@ import { createServer, type AddressInfo } from "node:net";
 import postgres from "postgres";
 import { afterEach, describe, expect, it } from "vitest";
 import { errorResponse } from "@/lib/errors";
-import { breakerState, databaseBreakerState, isConnectionError, isDatabaseDownError, markDatabaseUp, noteDatabaseError } from "./breaker";
+import { breakerState, databaseBreakerState, isConnectionError, isDatabaseDownError, noteDatabaseError } from "./breaker";
 
 async function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -28,10 +28,10 @@ async function refusedError(): Promise<unknown> {
 }
 
 // Each test starts with a closed breaker and no recent recovery.
-afterEach(() => void Object.assign(breakerState(), { down: false, downSince: null, upSince: 0 }));
+afterEach(() => void Object.assign(breakerState(), { down: false, downSince: null, lastProbe: 0 }));
 
 describe("database breaker", () => {
-  it("a refused connection is a connection error that trips the breaker; a query error is neither", async () => {
+  it("a refused connection is a connection error that calls for a probe; a query error is neither", async () => {
     const refused = await refusedError();
     expect(isConnectionError(refused)).toBe(true);
     expect(isDatabaseDownError(refused)).toBe(true);
@@ -39,27 +39,21 @@ describe("database breaker", () => {
     expect(isConnectionError(syntax)).toBe(false);
     expect(noteDatabaseError(syntax)).toBe(false);
     expect(databaseBreakerState().down).toBe(false);
+    breakerState().lastProbe = Date.now();
     expect(noteDatabaseError(refused)).toBe(true);
-    expect(databaseBreakerState().down).toBe(true);
+    // It asks for a probe now (only a fresh connection decides "down").
+    expect(breakerState().lastProbe).toBe(0);
   });
 
-  it("a timeout or a reset socket answers 503 but does not trip it (slow, or one stale connection)", () => {
+  it("a timeout or a reset socket answers 503 but calls for no probe (slow, or one stale connection)", () => {
     for (const code of ["CONNECT_TIMEOUT", "ECONNRESET", "CONNECTION_CLOSED"]) {
       const err = Object.assign(new Error(code), { code });
       expect(isConnectionError(err)).toBe(true);
       expect(noteDatabaseError(err)).toBe(false);
     }
     expect(databaseBreakerState().down).toBe(false);
-    // PostgreSQL shutting down (57P01 admin_shutdown) does.
+    // PostgreSQL shutting down (57P01 admin_shutdown) asks for a probe.
     expect(noteDatabaseError(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
-  });
-
-  it("just after recovery, late errors from requests queued while it was down do not trip it again", () => {
-    const shutdown = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
-    expect(noteDatabaseError(shutdown)).toBe(true);
-    markDatabaseUp(); // the probe got through
-    expect(noteDatabaseError(shutdown)).toBe(false);
-    expect(databaseBreakerState().down).toBe(false);
   });
 
   it("route handlers answer 503 with Retry-After for an unreachable database, 500 for anything else", async () => {

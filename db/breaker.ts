@@ -5,9 +5,9 @@
  * State lives on globalThis: the proxy and the app's pages and routes are bundled separately but
  * run in the same Node process, and all of them must see one breaker.
  */
-export type Breaker = { down: boolean; downSince: number | null; upSince: number; lastProbe: number; probing: boolean; probe?: { url: string; sql: { end(o: { timeout: number }): Promise<void> } } };
+export type Breaker = { down: boolean; downSince: number | null; lastProbe: number; probing: boolean; probe?: { url: string; sql: { end(o: { timeout: number }): Promise<void> } } };
 const g = globalThis as unknown as { __refiDbBreaker?: Breaker };
-export const breakerState = (): Breaker => (g.__refiDbBreaker ??= { down: false, downSince: null, upSince: 0, lastProbe: 0, probing: false });
+export const breakerState = (): Breaker => (g.__refiDbBreaker ??= { down: false, downSince: null, lastProbe: 0, probing: false });
 
 // postgres.js and Node error codes that mean "no usable connection", not "bad query".
 const CONNECTION_CODES = new Set([
@@ -71,24 +71,21 @@ export function markDatabaseDown(): void {
 
 export function markDatabaseUp(): void {
   const s = breakerState();
-  if (s.down) s.upSince = Date.now();
   if (s.down) console.info(`database reachable again after ${Math.round((Date.now() - (s.downSince ?? Date.now())) / 1000)} s`);
   s.down = false;
   s.downSince = null;
 }
 
 /**
- * After the database comes back, requests that were waiting in the driver's queue while it was
- * down still fail for a moment with the old errors (57P01 from the shutdown). They must not trip
- * the breaker again: for this long after recovery only the probe (a fresh connection) can.
+ * A request failed because the database refused or dropped it: ask for a probe now (the next
+ * availability check runs it). Only the probe, on a fresh connection, decides that the database
+ * is down: requests that waited in the driver's queue while it was down keep failing with old
+ * errors (57P01, 57P03) for seconds after it is back, and must not trip the breaker again.
+ * Returns whether the error was such a signal.
  */
-export const RECOVERY_GRACE_MS = 3000;
-
-/** Marks the database down when `err` says it is down; returns whether it did. */
 export function noteDatabaseError(err: unknown): boolean {
   if (!isDatabaseDownError(err)) return false;
-  if (Date.now() - breakerState().upSince < RECOVERY_GRACE_MS) return false;
-  markDatabaseDown();
+  breakerState().lastProbe = 0;
   return true;
 }
 

@@ -104,8 +104,8 @@ export function errorResponse(err: unknown): Response {
   }
   if (isConnectionError(err)) {
     // PostgreSQL is unreachable (stopped, restarting, or too slow to connect): a temporary
-    // condition, not a bug. When it is down, the breaker (db/breaker.ts) trips so app pages
-    // answer 503 from proxy.ts too.
+    // condition, not a bug. The breaker (db/breaker.ts) probes at once; when it is down, app
+    // pages answer 503 from proxy.ts too.
     noteDatabaseError(err);
     console.warn(`database unavailable (${connectionErrorCode(err)}): answered 503`);
     const unavailable = new ServiceUnavailableError();
