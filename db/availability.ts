@@ -16,6 +16,7 @@ export { databaseBreakerState, isConnectionError, isDatabaseDownError, markDatab
  */
 export const PROBE_INTERVAL_MS = 1000;
 const PROBE_CONNECT_TIMEOUT_S = 2;
+const PROBE_TIMEOUT_MS = 3000;
 
 function probeClient(url: string): postgres.Sql {
   const s = state();
@@ -30,16 +31,29 @@ async function probe(url: string): Promise<void> {
   const s = state();
   s.probing = true;
   s.lastProbe = Date.now();
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await probeClient(url)`SELECT 1`;
+    // Bounded: a probe stuck on a half-dead client must not stop all later probes (the breaker
+    // would stay open forever). A timeout changes nothing but drops the client for a fresh one.
+    await Promise.race([
+      probeClient(url)`SELECT 1`,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("probe timed out")), PROBE_TIMEOUT_MS);
+      }),
+    ]);
     markDatabaseUp();
   } catch (err) {
+    if (err instanceof Error && err.message === "probe timed out") {
+      void s.probe?.sql.end({ timeout: 0 });
+      s.probe = undefined;
+    }
     // Refused (or shutting down / starting up): down. A timeout (a busy machine) leaves the
     // state as it is, and so does the shutdown notice (57P01) of the probe's own previous
     // connection, delivered late after a restart: the next probe, on a fresh connection, settles it.
     if (isDatabaseDownError(err) && connectionErrorCode(err) !== "57P01") markDatabaseDown();
     else console.error("database probe failed:", err instanceof Error ? err.message : err);
   } finally {
+    clearTimeout(timer);
     s.probing = false;
   }
 }

@@ -8,8 +8,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 export NEXT_TELEMETRY_DISABLED=1
-OUT="$ROOT/.test-tmp/faults"
-rm -rf "$OUT" && mkdir -p "$OUT"
+# Outside the tree: `npm test` wipes .test-tmp when it starts, and may run at the same time.
+OUT="$(mktemp -d /tmp/refi-faults.XXXXXX)"
+chmod 755 "$OUT"
+echo "[faults] logs and results in $OUT"
 export DATA_DIR="$OUT/data" FAULTS_OUT="$OUT"
 export FAULTS_DIST_DIR=".next-faults"
 source scripts/pg-server.sh
