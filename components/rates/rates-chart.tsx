@@ -104,9 +104,11 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
     let live = true;
     fetch("/api/rates/me", { credentials: "same-origin" })
       .then(async (res) => {
+        // Always read the body, so the response (even a 401) is finished and never left open.
+        const body: unknown = await res.json().catch(() => null);
         if (!live) return;
         if (res.status === 401) setOverlay("signed-out");
-        else if (res.ok) setOverlay((await res.json()) as Overlay);
+        else if (res.ok) setOverlay(body as Overlay);
       })
       .catch(() => {});
     return () => {
