@@ -1,3 +1,12 @@
+// A calculator address with inputs in its query (a shared or bookmarked result, or the form sent
+// without JavaScript) is rewritten to ./shared, rendered per request; the plain page, the same for
+// everyone, is prerendered. Every field of every calculator is listed (checked by
+// components/calculators/rewrites.test.ts), so a link with any input at all shows that input.
+export const CALCULATOR_QUERY_KEYS = [
+  "principal", "ratePercent", "termYears", "extraMonthlyPrincipal", "balance", "currentRatePercent", "monthsLeft",
+  "newRatePercent", "newTermYears", "costs", "targetPayment", "currentMonth", "offeredRatePercent",
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files; argon2 is a native addon: keep both out of the bundle.
@@ -11,6 +20,15 @@ const nextConfig = {
   experimental: {
     // forbidden() / unauthorized() for admin checks (403) in pages and actions
     authInterrupts: true,
+  },
+  async rewrites() {
+    return {
+      beforeFiles: CALCULATOR_QUERY_KEYS.map((key) => ({
+        source: "/calculators/:calculator",
+        has: [{ type: "query", key }],
+        destination: "/calculators/:calculator/shared",
+      })),
+    };
   },
   async headers() {
     return [

@@ -73,6 +73,21 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     if (isProduction) throw new Error(`Invalid environment variables:\n  ${name}: required in production\nSee .env.example.`);
     return localSecret(e.DATA_DIR, name.toLowerCase().replace(/_/g, "-"), make);
   };
+  // `next build` prerenders public pages from the database and needs no secret: a missing one is
+  // an error only if something reads it during the build (never written into a page).
+  if (source.NEXT_PHASE === "phase-production-build") {
+    const parsed = { ...e, PGLITE_DIR: e.PGLITE_DIR ?? path.join(e.DATA_DIR, "pglite"), isProduction } as Env;
+    for (const name of ["AUTH_SECRET", "LOAN_NUMBER_KEY"] as const) {
+      if (e[name]) continue;
+      Object.defineProperty(parsed, name, {
+        enumerable: true,
+        get: () => {
+          throw new Error(`Invalid environment variables:\n  ${name}: required (read during the build)\nSee .env.example.`);
+        },
+      });
+    }
+    return parsed;
+  }
   return {
     ...e,
     AUTH_SECRET: need("AUTH_SECRET", e.AUTH_SECRET, () => randomBytes(32).toString("base64url")),

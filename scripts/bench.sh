@@ -11,7 +11,10 @@ trap pg_server_stop EXIT INT TERM
 pg_server_start "$(mktemp -d /tmp/refi-bench.XXXXXX)"
 pg_psql -d postgres -c "CREATE DATABASE refi_bench"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/refi_bench"
+# The data first: the build prerenders the public pages from this database.
+npx tsx --conditions=react-server scripts/bench/run.ts prepare
 if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib db proxy.ts next.config.mjs -newer .next/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
   npx next build
 fi
+
 npx tsx --conditions=react-server scripts/bench/run.ts

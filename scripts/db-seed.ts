@@ -1,4 +1,5 @@
 // npm run db:seed — plans, every shipped PMMS rate, and (outside production) the demo accounts.
+// `npm run db:seed -- --no-demo`: plans and rates only.
 import { seed } from "@/db/seed";
 import { env } from "@/lib/env";
 import { openCliDb, runCli } from "./cli-db";
@@ -8,7 +9,7 @@ runCli(async () => {
   const { handle, label } = openCliDb();
   console.log(`seeding ${label}`);
   await seed(handle.db, {
-    demo: e.NODE_ENV !== "production" || e.DEMO_SEED,
+    demo: !process.argv.includes("--no-demo") && (e.NODE_ENV !== "production" || e.DEMO_SEED),
     loanNumberKey: e.LOAN_NUMBER_KEY,
     log: (l) => console.log(l),
   });

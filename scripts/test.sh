@@ -47,12 +47,24 @@ run_step "type check" npx tsc --noEmit -p .
 run_step "lint" npx eslint . --max-warnings=0
 run_step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$OUT/unit.json"
 run_step "integration tests (PostgreSQL)" npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$OUT/integration.json"
-run_step "production build" npx next build
+# 4. the browser journeys' database (migrated, plans and rates), then the production build: it
+# prerenders the public pages from that database, as `npm start` does from its own. (The web
+# server's command adds the demo accounts, with the browser tests' own keys.)
+export E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/refi_e2e"
+e2e_db() {
+  pg_psql -d postgres -c "CREATE DATABASE refi_e2e" >/dev/null && \
+  DATABASE_URL="$E2E_DATABASE_URL" npm run -s db:migrate >/dev/null && \
+  DATABASE_URL="$E2E_DATABASE_URL" npm run -s db:seed -- --no-demo >/dev/null
+}
+if e2e_db; then
+  run_step "production build" env DATABASE_URL="$E2E_DATABASE_URL" npx next build
+else
+  record "production build" fail
+  echo "the browser tests' database could not be prepared"
+fi
 
-# 4. browser journeys: a migrated and seeded database of their own, served by `next start`
+# 5. browser journeys, served by `next start` on that database
 if [ "${step_results[-1]}" = pass ]; then
-  pg_psql -d postgres -c "CREATE DATABASE refi_e2e" && \
-  export E2E_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/refi_e2e" && \
   run_step "browser tests (Playwright, Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json
 else
   record "browser tests (Playwright, Chromium)" fail

@@ -1,12 +1,15 @@
-import { connection } from "next/server";
 import { ButtonLink, Card } from "@/components/ui";
 import { formatBasisPoints, formatDate, formatPercent } from "@/lib/format";
-import { latestRate } from "@/lib/rates/latest";
+import { readForPrerender } from "@/lib/prerender";
+import { latestRates } from "@/lib/rates/latest";
+
+// Prerendered at build and regenerated in the background; a rate import revalidates it at once.
+export const revalidate = 3600;
 
 export default async function LandingPage() {
-  await connection(); // rendered per request from a cached query: never during the build
-  const rate30 = await latestRate("30_year_fixed");
-  const rate15 = await latestRate("15_year_fixed");
+  const latest = await readForPrerender("the landing page", () => latestRates());
+  const rate30 = latest.find((r) => r.rateType === "30_year_fixed");
+  const rate15 = latest.find((r) => r.rateType === "15_year_fixed");
   return (
     <div className="py-12 sm:py-20">
       <section className="grid items-center gap-10 lg:grid-cols-[1.2fr_1fr]">

@@ -1,192 +1,97 @@
 "use client";
 
-import type { ReactElement } from "react";
-import {
-  Area,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceDot,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import dynamic from "next/dynamic";
+import type { ComponentProps, ReactNode } from "react";
 import { formatDollars, formatPercent } from "@/lib/format";
+import type * as Drawings from "./chart-drawings";
 
-// Colours readable on the light and the dark background alike.
-const COLORS = {
-  principal: "#059669",
-  interest: "#f59e0b",
-  balance: "#3b82f6",
-  keep: "#64748b",
-  refi: "#059669",
-  costs: "#ef4444",
-  marker: "#e11d48",
-  axis: "#94a3b8",
-  grid: "#94a3b833",
-};
+export type { YearPoint } from "./chart-drawings";
 
-const money = (v: unknown) => formatDollars(Number(v));
-const compactMoney = (v: unknown) => {
-  const n = Number(v);
-  // One decimal below 10 (1.4k, 2.5M) so neighbouring ticks never show the same label.
-  const short = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
-  if (Math.abs(n) >= 1_000_000) return `$${short(n / 1_000_000)}M`;
-  if (Math.abs(n) >= 1_000) return `$${short(n / 1_000)}k`;
-  return `$${Math.round(n)}`;
-};
-const percent = (v: unknown) => `${Number(v)}%`;
-const tick = { fill: COLORS.axis, fontSize: 12 };
-const tooltipStyle = { contentStyle: { borderRadius: 8, fontSize: 13 }, labelStyle: { color: "#0f172a" } };
+// recharts (~110 KB gzipped) is loaded after the page, not with it. Each chart's box (fixed
+// height) and caption are rendered here at once, so nothing moves when the drawing arrives, and
+// screen readers get the caption, not the drawing.
+const load = <K extends keyof typeof Drawings>(name: K) =>
+  dynamic(() => import("./chart-drawings").then((m) => m[name] as React.ComponentType<ComponentProps<(typeof Drawings)[K]>>), { ssr: false });
+const ScheduleDrawing = load("ScheduleDrawing");
+const PaymentByRateDrawing = load("PaymentByRateDrawing");
+const BreakEvenDrawing = load("BreakEvenDrawing");
+const InterestComparisonDrawing = load("InterestComparisonDrawing");
+const FrontierDrawing = load("FrontierDrawing");
 
 /** The chart's box: a figure with a caption screen readers get instead of the drawing. */
-function ChartFrame({ testId, caption, children }: { testId: string; caption: string; children: ReactElement }) {
+function ChartFrame({ testId, caption, children }: { testId: string; caption: string; children: ReactNode }) {
   return (
     <figure data-testid={testId} className="w-full">
       <div className="h-72 w-full sm:h-80" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 300 }}>
-          {children}
-        </ResponsiveContainer>
+        {children}
       </div>
       <figcaption className="mt-2 text-xs text-slate-500 dark:text-slate-400">{caption}</figcaption>
     </figure>
   );
 }
 
-export type YearPoint = { year: number; interest: number; principal: number; endBalance: number };
-
 /** Principal and interest paid each year (stacked), with the balance left as a line. */
-export function ScheduleChart({ yearly }: { yearly: YearPoint[] }) {
-  const last = yearly[yearly.length - 1];
+export function ScheduleChart(props: ComponentProps<typeof Drawings.ScheduleDrawing>) {
+  const last = props.yearly[props.yearly.length - 1];
   return (
     <ChartFrame
       testId="chart-schedule"
       caption={`Principal (green) and interest (amber) paid each year, and the balance left (blue line)${last ? `, over ${last.year} years` : ""}.`}
     >
-      <ComposedChart data={yearly} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis dataKey="year" tick={tick} label={{ value: "Year", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis yAxisId="paid" tick={tick} tickFormatter={compactMoney} width={56} />
-        <YAxis yAxisId="balance" orientation="right" tick={tick} tickFormatter={compactMoney} width={56} />
-        <Tooltip formatter={money} labelFormatter={(y) => `Year ${y}`} {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar yAxisId="paid" dataKey="principal" name="Principal" stackId="paid" fill={COLORS.principal} />
-        <Bar yAxisId="paid" dataKey="interest" name="Interest" stackId="paid" fill={COLORS.interest} />
-        <Line yAxisId="balance" dataKey="endBalance" name="Balance" stroke={COLORS.balance} strokeWidth={2} dot={false} type="monotone" />
-      </ComposedChart>
+      <ScheduleDrawing {...props} />
     </ChartFrame>
   );
 }
 
 /** Monthly payment at each rate, with the target payment, the rate that reaches it and today's market rate. */
-export function PaymentByRateChart({
-  points,
-  targetPayment,
-  targetRatePercent,
-  marketRate,
-}: {
-  points: { ratePercent: number; payment: number }[];
-  targetPayment: number;
-  targetRatePercent: number | null;
-  marketRate: { label: string; ratePercent: number } | null;
-}) {
+export function PaymentByRateChart(props: ComponentProps<typeof Drawings.PaymentByRateDrawing>) {
+  const { points, targetRatePercent, marketRate } = props;
   const maxRate = points[points.length - 1]?.ratePercent ?? 10;
   return (
     <ChartFrame
       testId="chart-payment-by-rate"
       caption={`Monthly payment at each rate from 0% to ${maxRate}%. Dashed line: your target payment${targetRatePercent !== null ? `; green line: the highest rate that reaches it (${formatPercent(targetRatePercent)})` : ""}${marketRate ? `; red line: ${marketRate.label} (${formatPercent(marketRate.ratePercent)})` : ""}.`}
     >
-      <LineChart data={points} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke={COLORS.grid} />
-        <XAxis dataKey="ratePercent" type="number" domain={[0, maxRate]} tick={tick} tickFormatter={percent} />
-        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
-        <Tooltip formatter={money} labelFormatter={(r) => `Rate ${formatPercent(Number(r))}`} {...tooltipStyle} />
-        <Line dataKey="payment" name="Monthly payment" stroke={COLORS.balance} strokeWidth={2} dot={false} />
-        <ReferenceLine y={targetPayment} stroke={COLORS.axis} strokeDasharray="6 4" label={{ value: `Target ${formatDollars(targetPayment, { whole: true })}`, position: "insideTopLeft", fill: COLORS.axis, fontSize: 12 }} />
-        {targetRatePercent !== null && (
-          <ReferenceLine x={targetRatePercent} stroke={COLORS.principal} strokeWidth={2} label={{ value: `Target rate ${formatPercent(targetRatePercent)}`, position: "insideTopRight", fill: COLORS.principal, fontSize: 12 }} />
-        )}
-        {marketRate && marketRate.ratePercent <= maxRate && (
-          <ReferenceLine x={marketRate.ratePercent} stroke={COLORS.marker} strokeDasharray="3 3" label={{ value: `Today ${formatPercent(marketRate.ratePercent)}`, position: "insideBottomRight", fill: COLORS.marker, fontSize: 12 }} />
-        )}
-      </LineChart>
+      <PaymentByRateDrawing {...props} />
     </ChartFrame>
   );
 }
 
 /** What keeping and refinancing have cost by each month; the lines cross at the break-even. */
-export function BreakEvenChart({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
+export function BreakEvenChart(props: ComponentProps<typeof Drawings.BreakEvenDrawing>) {
+  const { breakEvenMonth } = props;
   return (
     <ChartFrame
       testId="chart-break-even"
       caption={`Cumulative cost of keeping your loan (grey) and of refinancing (green), month by month. ${breakEvenMonth !== null ? `They cross at month ${breakEvenMonth}.` : "Refinancing never catches up within the new term."}`}
     >
-      <LineChart data={series} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke={COLORS.grid} />
-        <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Month", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
-        <Tooltip formatter={money} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line dataKey="keepCost" name="Keep current loan" stroke={COLORS.keep} strokeWidth={2} dot={false} />
-        <Line dataKey="refiCost" name="Refinance" stroke={COLORS.refi} strokeWidth={2} dot={false} />
-        {breakEvenMonth !== null && (
-          <ReferenceLine x={breakEvenMonth} stroke={COLORS.marker} strokeDasharray="4 4" label={{ value: `Break-even: month ${breakEvenMonth}`, position: "insideTopLeft", fill: COLORS.marker, fontSize: 12 }} />
-        )}
-      </LineChart>
+      <BreakEvenDrawing {...props} />
     </ChartFrame>
   );
 }
 
 /** Interest still to pay on each option, with the refinance's closing costs on top. */
-export function InterestComparisonChart({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
+export function InterestComparisonChart(props: ComponentProps<typeof Drawings.InterestComparisonDrawing>) {
   return (
-    <ChartFrame testId="chart-savings" caption={bars.map((b) => `${b.label}: ${formatDollars(b.interest)} interest${b.costs ? ` plus ${formatDollars(b.costs)} closing costs` : ""}`).join("; ") + "."}>
-      <BarChart data={bars} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis dataKey="label" tick={tick} />
-        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
-        <Tooltip formatter={money} {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar dataKey="interest" name="Interest" stackId="cost" fill={COLORS.interest} />
-        <Bar dataKey="costs" name="Closing costs" stackId="cost" fill={COLORS.costs} />
-      </BarChart>
+    <ChartFrame
+      testId="chart-savings"
+      caption={props.bars.map((b) => `${b.label}: ${formatDollars(b.interest)} interest${b.costs ? ` plus ${formatDollars(b.costs)} closing costs` : ""}`).join("; ") + "."}
+    >
+      <InterestComparisonDrawing {...props} />
     </ChartFrame>
   );
 }
 
 /** The frontier: below the area refinancing pays less interest; the homeowner's point on it. */
-export function FrontierChart({
-  frontier,
-  homeowner,
-  lastHelpfulMonth,
-}: {
-  frontier: { month: number; maxRatePercent: number | null }[];
-  homeowner: { month: number; ratePercent: number };
-  lastHelpfulMonth: number | null;
-}) {
+export function FrontierChart(props: ComponentProps<typeof Drawings.FrontierDrawing>) {
+  const { frontier, homeowner, lastHelpfulMonth } = props;
   const cutoff = lastHelpfulMonth !== null && lastHelpfulMonth < frontier.length - 1 ? lastHelpfulMonth : null;
   return (
     <ChartFrame
       testId="chart-frontier"
       caption={`For each month of the loan, the highest refinance rate that still pays less interest overall (shaded area: refinancing pays less). Your point: month ${homeowner.month} at ${formatPercent(homeowner.ratePercent)}.${cutoff !== null ? ` No rate helps after month ${cutoff}.` : lastHelpfulMonth === null ? " No rate helps at any month." : ""}`}
     >
-      <ComposedChart data={frontier} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
-        <CartesianGrid stroke={COLORS.grid} />
-        <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Months since the loan started", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis tick={tick} tickFormatter={percent} width={48} />
-        <Tooltip formatter={(v) => formatPercent(Number(v))} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
-        <Area dataKey="maxRatePercent" name="Highest rate that pays less" type="monotone" stroke={COLORS.principal} fill={COLORS.principal} fillOpacity={0.25} connectNulls={false} />
-        {cutoff !== null && (
-          <ReferenceLine x={cutoff} stroke={COLORS.axis} strokeDasharray="4 4" label={{ value: `No rate helps after month ${cutoff}`, position: "insideTopRight", fill: COLORS.axis, fontSize: 12 }} />
-        )}
-        <ReferenceDot x={homeowner.month} y={homeowner.ratePercent} r={6} fill={COLORS.marker} stroke="#fff" label={{ value: "You", position: "top", fill: COLORS.marker, fontSize: 12 }} />
-      </ComposedChart>
+      <FrontierDrawing {...props} />
     </ChartFrame>
   );
 }

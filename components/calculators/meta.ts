@@ -2,7 +2,7 @@
  * What the calculator pages show about each calculator: URL slug, title, description and the
  * form's fields (labels, units, hints). Pure data, shared by the pages, the history and tests.
  */
-import { calculatorDefaults, calculatorTypes, type CalculatorType } from "@/lib/calc";
+import { calculatorDefaults, calculatorTypes, type CalculatorType } from "@/lib/calc/types";
 
 export type FieldUnit = "dollars" | "percent" | "years" | "months";
 

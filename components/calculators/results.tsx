@@ -2,7 +2,8 @@
 
 import { useState, type ReactNode } from "react";
 import { Banner, Card, CardHeader, Stat, Table, TBody, Td, Th, THead, buttonClass } from "@/components/ui";
-import { amortizationSchedule, type CalculatorOutput, type CalculatorType } from "@/lib/calc";
+import { amortizationSchedule } from "@/lib/calc/amortization";
+import type { CalculatorOutput, CalculatorType } from "@/lib/calc";
 import { formatDollars, formatMonths, formatPercent } from "@/lib/format";
 import { BreakEvenChart, FrontierChart, InterestComparisonChart, PaymentByRateChart, ScheduleChart } from "./charts";
 

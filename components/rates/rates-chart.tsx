@@ -2,48 +2,23 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { Banner, Button, cn } from "@/components/ui";
 import { formatDate, formatPercent } from "@/lib/format";
+import type { OwnRate } from "./rates-chart-drawing";
 import { ARM_5_1_LAST_DATE, RANGE_LABELS, RATE_RANGES, RATE_TYPE_LABELS, type RatePoint, type RateRange, type RateType } from "@/lib/rates/types";
-import { mergeSeries, tickLabel, yAxis, type ChartRow } from "./chart-data";
+import { mergeSeries, yAxis } from "./chart-data";
+import { SERIES_COLORS } from "./series-colors";
+
+// recharts (~110 KB gzipped) loads after the page, not with it: the box below keeps its size
+// meanwhile, so nothing moves when the drawing arrives; the summary and the table carry the numbers.
+const RatesChartDrawing = dynamic(() => import("./rates-chart-drawing").then((m) => m.RatesChartDrawing), { ssr: false });
 
 /** What GET /api/rates answers (lib/rates/series.ts SeriesResult). */
 export type ChartSeries = { type: RateType; range: RateRange | null; from: string | null; to: string | null; total: number; downsampled: boolean; points: RatePoint[] };
-type Overlay = { threshold: number; mortgages: { id: string; name: string; rate: number; refiBelow: number }[] };
+type Overlay = { threshold: number; mortgages: OwnRate[] };
 
-export const SERIES_COLORS: Record<RateType, string> = {
-  "30_year_fixed": "#2563eb",
-  "15_year_fixed": "#7c3aed",
-  "5_1_ARM": "#d97706",
-  FHA_30: "#0891b2",
-  VA_30: "#4d7c0f",
-  "7_1_ARM": "#be185d",
-  "10_1_ARM": "#57534e",
-};
-const OWN = { line: "#e11d48", zone: "#10b981", axis: "#94a3b8", grid: "#94a3b833" };
 const key = (type: RateType, range: RateRange) => `${type}|${range}`;
-
-function RateTooltip({ active, payload, types }: { active?: boolean; payload?: { payload: ChartRow }[]; types: RateType[] }) {
-  const row = payload?.[0]?.payload;
-  if (!active || !row) return null;
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm shadow-md dark:border-slate-700 dark:bg-slate-900">
-      <p className="font-semibold text-slate-900 dark:text-slate-100">Week of {formatDate(row.date)}</p>
-      <ul className="mt-1 space-y-0.5">
-        {types
-          .filter((t) => row[t] !== undefined)
-          .map((t) => (
-            <li key={t} className="flex items-center gap-2 tabular-nums text-slate-700 dark:text-slate-300">
-              <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: SERIES_COLORS[t] }} />
-              {RATE_TYPE_LABELS[t]}: <span className="font-medium">{formatPercent(row[t])}</span>
-              {row.points?.[t] != null && <span className="text-slate-500 dark:text-slate-400">· {row.points[t]!.toFixed(1)} points</span>}
-            </li>
-          ))}
-      </ul>
-    </div>
-  );
-}
 
 function ToggleButton({ pressed, onClick, children, color }: { pressed: boolean; onClick: () => void; children: React.ReactNode; color?: string }) {
   return (
@@ -165,47 +140,7 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
             Pick a rate type to draw.
           </div>
         ) : (
-          <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 360 }}>
-            <ComposedChart data={rows} accessibilityLayer={false} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid stroke={OWN.grid} vertical={false} />
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={["dataMin", "dataMax"]}
-                tick={{ fill: OWN.axis, fontSize: 12 }}
-                tickFormatter={(t: number) => tickLabel(t, span)}
-                minTickGap={24}
-              />
-              <YAxis domain={domain} ticks={ticks} tick={{ fill: OWN.axis, fontSize: 12 }} tickFormatter={(v: number) => `${v}%`} width={48} allowDataOverflow />
-              <Tooltip content={<RateTooltip types={selected} />} />
-              {own.map((m) => (
-                <ReferenceArea key={`zone-${m.id}`} y1={domain[0]} y2={Math.max(domain[0], m.refiBelow)} fill={OWN.zone} fillOpacity={0.12} ifOverflow="hidden" />
-              ))}
-              {own.map((m) => (
-                <ReferenceLine
-                  key={`own-${m.id}`}
-                  y={m.rate}
-                  stroke={OWN.line}
-                  strokeDasharray="6 4"
-                  label={{ value: `Your rate: ${m.name} ${formatPercent(m.rate)}`, position: "insideTopLeft", fill: OWN.line, fontSize: 12 }}
-                />
-              ))}
-              {selected.map((t) => (
-                <Line
-                  key={t}
-                  dataKey={t}
-                  name={RATE_TYPE_LABELS[t]}
-                  className={`rate-line rate-line-${t}`}
-                  stroke={SERIES_COLORS[t]}
-                  strokeWidth={2}
-                  dot={false}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
+          <RatesChartDrawing rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} span={span} />
         )}
         {loading && (
           <div className="absolute inset-0 flex items-center justify-center bg-white/60 text-sm text-slate-600 dark:bg-slate-950/60 dark:text-slate-300">

@@ -6,6 +6,18 @@ import { processStripeEvent } from "./events";
 // Signature verification needs no API key: a keyless client only for `webhooks`.
 const verifier = new Stripe("sk_test_signature_only", { telemetry: false });
 
+// A flood of forged deliveries must not flood the log, nor spend the server's time writing it:
+// at most one line a minute, with how many were refused since the last line.
+let refused = { count: 0, loggedAt: 0 };
+function logRefusal(err: unknown) {
+  refused.count++;
+  const now = Date.now();
+  if (now - refused.loggedAt < 60_000) return;
+  const reason = (err instanceof Error ? err.message : String(err)).split(/(?<=\.)\s/)[0];
+  console.warn(`Stripe webhook: refused ${refused.count} delivery(ies) with a bad signature since the last report (latest: ${reason})`);
+  refused = { count: 0, loggedAt: now };
+}
+
 /**
  * POST /api/stripe/webhook: verifies the signature on the raw body, then applies the event once.
  * 400 for a bad or missing signature (nothing written); 500 when the secret is not configured
@@ -25,7 +37,7 @@ export async function handleWebhookRequest(req: Request): Promise<Response> {
     if (!signature) throw new Error("missing Stripe-Signature header");
     event = verifier.webhooks.constructEvent(payload, signature, secret);
   } catch (err) {
-    console.warn("Stripe webhook with a bad signature:", err instanceof Error ? err.message : err);
+    logRefusal(err);
     return Response.json({ error: { code: "bad_signature", message: "Invalid signature." } }, { status: 400 });
   }
   try {

@@ -1,5 +1,8 @@
 // npm run bench — see scripts/bench.sh. Fills a large data set on the PostgreSQL the shell
 // script started, measures, prints one table and writes BENCHMARKS.md.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { openDb } from "@/db/client";
@@ -19,12 +22,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const log = (l: string) => console.log(l);
 
-async function main() {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run `npm run bench` (it starts PostgreSQL)");
-  const handle = openDb({ url }, { max: 4 });
-  const rows: BenchRow[] = [];
-
+/** Schema, plans, rates and the data set (kept when the database already has it). */
+async function prepare(handle: ReturnType<typeof openDb>, rows: BenchRow[]) {
   log("▸ schema, plans, rates");
   await runMigrations(handle.db);
   await seedPlans(handle.db);
@@ -35,14 +34,40 @@ async function main() {
     log("▸ data set");
     const t = performance.now();
     await fillBenchData(handle.db, await hashPassword(BENCH_PASSWORD), log);
-    rows.push({ area: "data set", measure: "build 10k users, 20k mortgages, 100k alerts+subscriptions, 500k calculations, 1M emails", value: (performance.now() - t) / 1000, unit: "s", ok: null });
+    const seconds = (performance.now() - t) / 1000;
+    rows.push({ area: "data set", measure: "build 10k users, 20k mortgages, 100k alerts+subscriptions, 500k calculations, 1M emails", value: seconds, unit: "s", ok: null });
   }
+}
 
-  log("▸ calculator core");
-  rows.push(...(await benchCalc()));
+/**
+ * `run.ts prepare` fills the database before the build (public pages are prerendered from it) and
+ * saves its row for the report; `run.ts measure` (the default) measures. BENCH_SECTIONS
+ * (comma-separated: calc, db, http, browser) narrows a run while iterating.
+ */
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run `npm run bench` (it starts PostgreSQL)");
+  const handle = openDb({ url }, { max: 4 });
+  const rows: BenchRow[] = [];
+  const preparedFile = join(tmpdir(), `refi-bench-prepared-${new URL(url).port}.json`);
+  if (process.argv[2] === "prepare") {
+    await prepare(handle, rows);
+    writeFileSync(preparedFile, JSON.stringify(rows));
+    await handle.close();
+    return;
+  }
+  if (existsSync(preparedFile)) rows.push(...(JSON.parse(readFileSync(preparedFile, "utf8")) as BenchRow[]));
+  else await prepare(handle, rows);
+  const sections = new Set((process.env.BENCH_SECTIONS ?? "calc,db,http,browser").split(","));
 
-  log("▸ database (sweep, admin queries, rates)");
-  rows.push(...(await benchDatabase(handle.db)));
+  if (sections.has("calc")) {
+    log("▸ calculator core");
+    rows.push(...(await benchCalc()));
+  }
+  if (sections.has("db")) {
+    log("▸ database (sweep, admin queries, rates)");
+    rows.push(...(await benchDatabase(handle.db)));
+  }
 
   log("▸ HTTP (next start)");
   const server = await startNext(Number(process.env.BENCH_PORT ?? 3400), {

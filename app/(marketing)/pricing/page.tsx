@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { ButtonLink, Card } from "@/components/ui";
 import { activePlans } from "@/lib/billing/plans";
 import { formatCents } from "@/lib/format";
+import { readForPrerender } from "@/lib/prerender";
 
 export const metadata: Metadata = { title: "Pricing" };
 
+// Prerendered; a price change in the admin revalidates it (revalidatePath("/pricing")).
+export const revalidate = 3600;
+
 export default async function PricingPage() {
-  await connection();
-  const plans = await activePlans();
+  const plans = await readForPrerender("the pricing page", () => activePlans());
   return (
     <div className="py-12">
       <h1 className="text-3xl font-bold tracking-tight">Pricing</h1>

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { EmptyState, PageHeader } from "@/components/ui";
 import { RateCards } from "@/components/rates/rate-cards";
 import { RatesChart } from "@/components/rates/rates-chart";
 import { RecentRatesTable, recentWeeks } from "@/components/rates/recent-rates-table";
 import { formatDate } from "@/lib/format";
+import { readForPrerender } from "@/lib/prerender";
 import { latestRates } from "@/lib/rates/latest";
 import { querySeries, rateSeries } from "@/lib/rates/series";
 import { ARM_5_1_LAST_DATE, isRateType, RATE_TYPES, type RateType } from "@/lib/rates/types";
@@ -16,13 +16,15 @@ export const metadata: Metadata = {
 
 const INITIAL_RANGE = "1Y" as const;
 
+// Prerendered at build and regenerated in the background; a rate import revalidates it at once.
+export const revalidate = 3600;
+
 /**
- * Public and the same for every visitor (the signed-in overlay is fetched by the browser), built
- * from cached queries that an import invalidates. Only types with real data are shown.
+ * Public and the same for every visitor (the signed-in overlay is fetched by the browser), so it
+ * is prerendered from cached queries that an import invalidates. Only types with real data are shown.
  */
 export default async function RatesPage() {
-  await connection(); // rendered per request from cached queries: never during the build
-  const latest = (await latestRates()).filter((r): r is typeof r & { rateType: RateType } => isRateType(r.rateType));
+  const latest = (await readForPrerender("the rates page", () => latestRates())).filter((r): r is typeof r & { rateType: RateType } => isRateType(r.rateType));
   const types = RATE_TYPES.filter((t) => latest.some((r) => r.rateType === t));
   const cards = types.map((t) => latest.find((r) => r.rateType === t)!);
 

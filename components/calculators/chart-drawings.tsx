@@ -1,0 +1,176 @@
+"use client";
+
+// The recharts drawings of the calculator charts, loaded after the page by ./charts.tsx (which
+// keeps each chart's box and caption in the page, so nothing moves when a drawing arrives).
+
+import type { ReactElement } from "react";
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { formatDollars, formatPercent } from "@/lib/format";
+
+// Colours readable on the light and the dark background alike.
+const COLORS = {
+  principal: "#059669",
+  interest: "#f59e0b",
+  balance: "#3b82f6",
+  keep: "#64748b",
+  refi: "#059669",
+  costs: "#ef4444",
+  marker: "#e11d48",
+  axis: "#94a3b8",
+  grid: "#94a3b833",
+};
+
+const money = (v: unknown) => formatDollars(Number(v));
+const compactMoney = (v: unknown) => {
+  const n = Number(v);
+  // One decimal below 10 (1.4k, 2.5M) so neighbouring ticks never show the same label.
+  const short = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
+  if (Math.abs(n) >= 1_000_000) return `$${short(n / 1_000_000)}M`;
+  if (Math.abs(n) >= 1_000) return `$${short(n / 1_000)}k`;
+  return `$${Math.round(n)}`;
+};
+const percent = (v: unknown) => `${Number(v)}%`;
+const tick = { fill: COLORS.axis, fontSize: 12 };
+const tooltipStyle = { contentStyle: { borderRadius: 8, fontSize: 13 }, labelStyle: { color: "#0f172a" } };
+
+function Responsive({ children }: { children: ReactElement }) {
+  return (
+    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height: 300 }}>
+      {children}
+    </ResponsiveContainer>
+  );
+}
+
+export type YearPoint = { year: number; interest: number; principal: number; endBalance: number };
+
+/** Principal and interest paid each year (stacked), with the balance left as a line. */
+export function ScheduleDrawing({ yearly }: { yearly: YearPoint[] }) {
+  return (
+    <Responsive>
+      <ComposedChart data={yearly} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke={COLORS.grid} vertical={false} />
+        <XAxis dataKey="year" tick={tick} label={{ value: "Year", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
+        <YAxis yAxisId="paid" tick={tick} tickFormatter={compactMoney} width={56} />
+        <YAxis yAxisId="balance" orientation="right" tick={tick} tickFormatter={compactMoney} width={56} />
+        <Tooltip formatter={money} labelFormatter={(y) => `Year ${y}`} {...tooltipStyle} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar yAxisId="paid" dataKey="principal" name="Principal" stackId="paid" fill={COLORS.principal} />
+        <Bar yAxisId="paid" dataKey="interest" name="Interest" stackId="paid" fill={COLORS.interest} />
+        <Line yAxisId="balance" dataKey="endBalance" name="Balance" stroke={COLORS.balance} strokeWidth={2} dot={false} type="monotone" />
+      </ComposedChart>
+    </Responsive>
+  );
+}
+
+/** Monthly payment at each rate, with the target payment, the rate that reaches it and today's market rate. */
+export function PaymentByRateDrawing({
+  points,
+  targetPayment,
+  targetRatePercent,
+  marketRate,
+}: {
+  points: { ratePercent: number; payment: number }[];
+  targetPayment: number;
+  targetRatePercent: number | null;
+  marketRate: { label: string; ratePercent: number } | null;
+}) {
+  const maxRate = points[points.length - 1]?.ratePercent ?? 10;
+  return (
+    <Responsive>
+      <LineChart data={points} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke={COLORS.grid} />
+        <XAxis dataKey="ratePercent" type="number" domain={[0, maxRate]} tick={tick} tickFormatter={percent} />
+        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+        <Tooltip formatter={money} labelFormatter={(r) => `Rate ${formatPercent(Number(r))}`} {...tooltipStyle} />
+        <Line dataKey="payment" name="Monthly payment" stroke={COLORS.balance} strokeWidth={2} dot={false} />
+        <ReferenceLine y={targetPayment} stroke={COLORS.axis} strokeDasharray="6 4" label={{ value: `Target ${formatDollars(targetPayment, { whole: true })}`, position: "insideTopLeft", fill: COLORS.axis, fontSize: 12 }} />
+        {targetRatePercent !== null && (
+          <ReferenceLine x={targetRatePercent} stroke={COLORS.principal} strokeWidth={2} label={{ value: `Target rate ${formatPercent(targetRatePercent)}`, position: "insideTopRight", fill: COLORS.principal, fontSize: 12 }} />
+        )}
+        {marketRate && marketRate.ratePercent <= maxRate && (
+          <ReferenceLine x={marketRate.ratePercent} stroke={COLORS.marker} strokeDasharray="3 3" label={{ value: `Today ${formatPercent(marketRate.ratePercent)}`, position: "insideBottomRight", fill: COLORS.marker, fontSize: 12 }} />
+        )}
+      </LineChart>
+    </Responsive>
+  );
+}
+
+/** What keeping and refinancing have cost by each month; the lines cross at the break-even. */
+export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
+  return (
+    <Responsive>
+      <LineChart data={series} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke={COLORS.grid} />
+        <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Month", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
+        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+        <Tooltip formatter={money} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Line dataKey="keepCost" name="Keep current loan" stroke={COLORS.keep} strokeWidth={2} dot={false} />
+        <Line dataKey="refiCost" name="Refinance" stroke={COLORS.refi} strokeWidth={2} dot={false} />
+        {breakEvenMonth !== null && (
+          <ReferenceLine x={breakEvenMonth} stroke={COLORS.marker} strokeDasharray="4 4" label={{ value: `Break-even: month ${breakEvenMonth}`, position: "insideTopLeft", fill: COLORS.marker, fontSize: 12 }} />
+        )}
+      </LineChart>
+    </Responsive>
+  );
+}
+
+/** Interest still to pay on each option, with the refinance's closing costs on top. */
+export function InterestComparisonDrawing({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
+  return (
+    <Responsive>
+      <BarChart data={bars} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke={COLORS.grid} vertical={false} />
+        <XAxis dataKey="label" tick={tick} />
+        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+        <Tooltip formatter={money} {...tooltipStyle} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar dataKey="interest" name="Interest" stackId="cost" fill={COLORS.interest} />
+        <Bar dataKey="costs" name="Closing costs" stackId="cost" fill={COLORS.costs} />
+      </BarChart>
+    </Responsive>
+  );
+}
+
+/** The frontier: below the area refinancing pays less interest; the homeowner's point on it. */
+export function FrontierDrawing({
+  frontier,
+  homeowner,
+  lastHelpfulMonth,
+}: {
+  frontier: { month: number; maxRatePercent: number | null }[];
+  homeowner: { month: number; ratePercent: number };
+  lastHelpfulMonth: number | null;
+}) {
+  const cutoff = lastHelpfulMonth !== null && lastHelpfulMonth < frontier.length - 1 ? lastHelpfulMonth : null;
+  return (
+    <Responsive>
+      <ComposedChart data={frontier} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid stroke={COLORS.grid} />
+        <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Months since the loan started", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
+        <YAxis tick={tick} tickFormatter={percent} width={48} />
+        <Tooltip formatter={(v) => formatPercent(Number(v))} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
+        <Area dataKey="maxRatePercent" name="Highest rate that pays less" type="monotone" stroke={COLORS.principal} fill={COLORS.principal} fillOpacity={0.25} connectNulls={false} />
+        {cutoff !== null && (
+          <ReferenceLine x={cutoff} stroke={COLORS.axis} strokeDasharray="4 4" label={{ value: `No rate helps after month ${cutoff}`, position: "insideTopRight", fill: COLORS.axis, fontSize: 12 }} />
+        )}
+        <ReferenceDot x={homeowner.month} y={homeowner.ratePercent} r={6} fill={COLORS.marker} stroke="#fff" label={{ value: "You", position: "top", fill: COLORS.marker, fontSize: 12 }} />
+      </ComposedChart>
+    </Responsive>
+  );
+}

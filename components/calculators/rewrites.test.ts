@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import nextConfig, { CALCULATOR_QUERY_KEYS } from "../../next.config.mjs";
+import { calculatorList, calculatorUrl, defaultValues } from "./meta";
+
+// The plain calculator pages are prerendered; a URL carrying any input must reach the per-request
+// page instead, or a shared link would silently show the example loan.
+describe("calculator link rewrites", () => {
+  it("covers every field of every calculator", () => {
+    for (const c of calculatorList) for (const f of c.fields) expect(CALCULATOR_QUERY_KEYS, `${c.slug}.${f.name}`).toContain(f.name);
+  });
+
+  it("sends every shareable result URL to the per-request page", async () => {
+    const rewrites = await nextConfig.rewrites!();
+    const rules = (Array.isArray(rewrites) ? rewrites : rewrites.beforeFiles) ?? [];
+    for (const c of calculatorList) {
+      const url = new URL(calculatorUrl(c.type, defaultValues(c.type)), "http://x");
+      const hit = rules.find((r) => r.source === "/calculators/:calculator" && r.has?.some((h) => h.type === "query" && url.searchParams.has(h.key)));
+      expect(hit?.destination, c.slug).toBe("/calculators/:calculator/shared");
+    }
+  });
+});

@@ -1,0 +1,93 @@
+"use client";
+
+import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDate, formatPercent } from "@/lib/format";
+import { RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";
+import { tickLabel, type ChartRow } from "./chart-data";
+import { SERIES_COLORS } from "./series-colors";
+
+export type OwnRate = { id: string; name: string; rate: number; refiBelow: number };
+
+const OWN = { line: "#e11d48", zone: "#10b981", axis: "#94a3b8", grid: "#94a3b833" };
+
+function RateTooltip({ active, payload, types }: { active?: boolean; payload?: { payload: ChartRow }[]; types: RateType[] }) {
+  const row = payload?.[0]?.payload;
+  if (!active || !row) return null;
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm shadow-md dark:border-slate-700 dark:bg-slate-900">
+    <p className="font-semibold text-slate-900 dark:text-slate-100">Week of {formatDate(row.date)}</p>
+    <ul className="mt-1 space-y-0.5">
+      {types
+        .filter((t) => row[t] !== undefined)
+        .map((t) => (
+          <li key={t} className="flex items-center gap-2 tabular-nums text-slate-700 dark:text-slate-300">
+            <span aria-hidden className="inline-block size-2 rounded-full" style={{ background: SERIES_COLORS[t] }} />
+            {RATE_TYPE_LABELS[t]}: <span className="font-medium">{formatPercent(row[t])}</span>
+            {row.points?.[t] != null && <span className="text-slate-500 dark:text-slate-400">· {row.points[t]!.toFixed(1)} points</span>}
+          </li>
+        ))}
+    </ul>
+    </div>
+  );
+}
+
+/** The recharts drawing of the rates chart, loaded on its own after the page (see rates-chart.tsx). */
+export function RatesChartDrawing({
+  rows,
+  selected,
+  own,
+  domain,
+  ticks,
+  span,
+}: {
+  rows: ChartRow[];
+  selected: RateType[];
+  own: OwnRate[];
+  domain: [number, number];
+  ticks: number[];
+  span: number;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 360 }}>
+      <ComposedChart data={rows} accessibilityLayer={false} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid stroke={OWN.grid} vertical={false} />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={["dataMin", "dataMax"]}
+          tick={{ fill: OWN.axis, fontSize: 12 }}
+          tickFormatter={(t: number) => tickLabel(t, span)}
+          minTickGap={24}
+        />
+        <YAxis domain={domain} ticks={ticks} tick={{ fill: OWN.axis, fontSize: 12 }} tickFormatter={(v: number) => `${v}%`} width={48} allowDataOverflow />
+        <Tooltip content={<RateTooltip types={selected} />} />
+        {own.map((m) => (
+          <ReferenceArea key={`zone-${m.id}`} y1={domain[0]} y2={Math.max(domain[0], m.refiBelow)} fill={OWN.zone} fillOpacity={0.12} ifOverflow="hidden" />
+        ))}
+        {own.map((m) => (
+          <ReferenceLine
+            key={`own-${m.id}`}
+            y={m.rate}
+            stroke={OWN.line}
+            strokeDasharray="6 4"
+            label={{ value: `Your rate: ${m.name} ${formatPercent(m.rate)}`, position: "insideTopLeft", fill: OWN.line, fontSize: 12 }}
+          />
+        ))}
+        {selected.map((t) => (
+          <Line
+            key={t}
+            dataKey={t}
+            name={RATE_TYPE_LABELS[t]}
+            className={`rate-line rate-line-${t}`}
+            stroke={SERIES_COLORS[t]}
+            strokeWidth={2}
+            dot={false}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
