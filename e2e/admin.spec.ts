@@ -143,11 +143,17 @@ test("an admin records a week's rate (and corrects it back), with field errors f
   await record(String(corrected));
   await expect(page.getByText(`30-year fixed ${corrected.toFixed(3)}% for the week of ${newest!.date} updated. The alert sweep has been started.`)).toBeVisible();
   await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(corrected));
+  // The public pages are prerendered: the change reaches them at once, not at the next rebuild.
+  await page.goto("/");
+  await expect(page.getByTestId("rate-30")).toHaveText(pct(corrected));
+  await page.goto("/admin/rates");
 
   // put the survey's value back, so other journeys see the shipped data
   await record(String(original));
   await expect(page.getByText(`30-year fixed ${original.toFixed(3)}% for the week of ${newest!.date} updated.`, { exact: false })).toBeVisible();
   await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(original));
+  await page.goto("/");
+  await expect(page.getByTestId("rate-30")).toHaveText(pct(original));
   const after = e2eSql();
   try {
     const [row] = await after<{ rate: string }[]>`SELECT rate::text AS rate FROM mortgage_rates WHERE rate_type = '30_year_fixed' AND date = ${newest!.date}`;
