@@ -30,8 +30,11 @@ export function targetMet(target: AlertTarget, marketRate: number, financedCents
   return paymentCents(financedCents, marketRate, target.targetTerm) <= target.targetMonthlyPaymentCents;
 }
 
-const pct = (v: number) => `${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 3 })} %`;
-const usd = (cents: number) => (cents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" });
+// Made once: toLocaleString(…, options) would build a formatter per call.
+const pctFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 3 });
+const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const pct = (v: number) => `${pctFormat.format(v)} %`;
+const usd = (cents: number) => usdFormat.format(cents / 100);
 
 /** What the target means, in words: "Fires when the 30-year rate is at or below 5.25 %." */
 export function describeTarget(target: AlertTarget): string {

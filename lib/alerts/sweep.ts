@@ -23,11 +23,14 @@ export type SweepResult = { created: { id: string; alertId: string }[]; byProduc
  *
  * Nested loops are switched off for this transaction: the statement joins every live alert
  * (100,000s) once, which hash joins do in linear time, while a nested loop chosen on stale
- * statistics (a triggers table last analyzed while empty) would rescan triggers per alert.
+ * statistics (a triggers table last analyzed while empty) would rescan triggers per alert; and
+ * work_mem is raised so those hash joins stay in memory.
  */
 export async function sweepAlerts(db: DbOrTx = defaultDb): Promise<SweepResult> {
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL enable_nestloop = off`);
+    // The hash tables of 100,000 alerts need ~8 MB each: with the default 4 MB they spill to disk.
+    await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
     return queryRows<{ id: string; alert_id: string; rate_type: AlertProduct }>(tx, sweepStatement());
   });
   const result: SweepResult = { created: [], byProduct: { "30_year_fixed": 0, "15_year_fixed": 0 } };

@@ -10,11 +10,22 @@ function etagMatches(header: string | null, etag: string): boolean {
   return header.split(",").some((t) => t.trim() === "*" || strip(t) === strip(etag));
 }
 
-/** JSON with a strong ETag of its body; a matching If-None-Match gets an empty 304. */
-export function cachedJson(req: Request, body: unknown, cacheControl = PUBLIC_RATES_CACHE): Response {
+export type JsonBody = { text: string; etag: string };
+
+/** A JSON body and its strong ETag (a hash of the body). */
+export function jsonBody(body: unknown): JsonBody {
   const text = JSON.stringify(body);
-  const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
+  return { text, etag: `"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"` };
+}
+
+/** A prepared JSON body; a matching If-None-Match gets an empty 304. */
+export function jsonResponse(req: Request, { text, etag }: JsonBody, cacheControl = PUBLIC_RATES_CACHE): Response {
   const headers = { ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
   if (etagMatches(req.headers.get("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+}
+
+/** JSON with a strong ETag of its body; a matching If-None-Match gets an empty 304. */
+export function cachedJson(req: Request, body: unknown, cacheControl = PUBLIC_RATES_CACHE): Response {
+  return jsonResponse(req, jsonBody(body), cacheControl);
 }

@@ -15,6 +15,7 @@ import { benchCalc } from "./calc";
 import { benchDatabase } from "./database";
 import { BENCH_PASSWORD, benchEmail, fillBenchData } from "./dataset";
 import { benchHttp, type Route } from "./http";
+import { benchLighthouse } from "./lighthouse";
 import { renderTable, writeBenchmarksMd, type BenchRow } from "./report";
 import { signInCookie, startNext } from "./server";
 
@@ -81,6 +82,9 @@ async function main() {
   });
   try {
     const cookie = await signInCookie(server.url, benchEmail(1), BENCH_PASSWORD);
+    // Saving is limited to 600 an hour per user: the saving route takes turns among 40 users.
+    const saverCookies: string[] = [];
+    for (let i = 2; i <= 41; i++) saverCookies.push(await signInCookie(server.url, benchEmail(i), BENCH_PASSWORD));
     const apiRates = await fetch(`${server.url}/api/rates?type=30_year_fixed&range=MAX`);
     const apiBody = Buffer.from(await apiRates.arrayBuffer());
     const gzKb = gzipSync(apiBody).length / 1024;
@@ -94,6 +98,14 @@ async function main() {
       { name: "calculator page", path: "/calculators/monthly-payment", ratioTarget: 0.6 },
       { name: "signed-in dashboard", path: "/dashboard", headers: { cookie }, ratioTarget: 0.3 },
       {
+        name: "saving a calculation",
+        path: "/api/calculations",
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type: "monthly_payment", values: { principal: "350000", ratePercent: "6.125", termYears: "30" } }),
+        cookies: saverCookies,
+      },
+      {
         name: "webhook, bad signature",
         path: "/api/stripe/webhook",
         method: "POST",
@@ -103,12 +115,17 @@ async function main() {
         ratioTarget: 0.8,
       },
     ];
-    rows.push(...(await benchHttp(server.url, routes, DURATION, WARMUP)));
-    rows.push(...(await benchFirstLoadJs(server.url, [
+    const only = process.env.BENCH_ROUTES?.split(",");
+    if (sections.has("http")) rows.push(...(await benchHttp(server.url, only ? routes.filter((r) => r.name === "bare route" || only.includes(r.name)) : routes, DURATION, WARMUP)));
+    const pages = [
       { name: "landing page", path: "/" },
       { name: "calculators", path: "/calculators/monthly-payment" },
       { name: "rates", path: "/rates" },
-    ])));
+    ];
+    if (sections.has("browser")) {
+      rows.push(...(await benchFirstLoadJs(server.url, pages)));
+      rows.push(...(await benchLighthouse(server.url, pages, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3))));
+    }
     const rss = server.peakRssMb();
     rows.push({ area: "http", measure: "peak server memory (RSS) across the runs", value: rss, unit: "MB", target: "< 350 MB", ok: rss < 350 });
   } finally {
@@ -118,6 +135,8 @@ async function main() {
 
   const table = renderTable(rows);
   console.log(`\n${table}\n`);
+  // Only a complete run replaces BENCHMARKS.md.
+  if (process.env.BENCH_SECTIONS || process.env.BENCH_ROUTES) return;
   writeBenchmarksMd(rows, `HTTP: autocannon on loopback, ${DURATION} s per route and connection count after a ${WARMUP} s warm-up; autocannon reports the 97.5th percentile, shown where p95 is asked (it is the stricter of the two).`);
   const missed = rows.filter((r) => r.ok === false).length;
   console.log(missed ? `${missed} target(s) missed — see BENCHMARKS.md` : "all targets met");

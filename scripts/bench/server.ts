@@ -26,7 +26,8 @@ function treeRssMb(pid: number): number {
 
 /** `next start` on a port, waiting for /api/health; samples memory every 250 ms until stopped. */
 export async function startNext(port: number, env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Node runs Next's own entry point (no npm/npx wrapper process, whose memory is not the server's).
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

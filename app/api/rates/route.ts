@@ -1,7 +1,13 @@
 import { errorResponse, ValidationError } from "@/lib/errors";
-import { cachedJson } from "@/lib/rates/http";
+import { cachedRates } from "@/lib/rates/cache";
+import { jsonBody, jsonResponse } from "@/lib/rates/http";
 import { seriesQuerySchema } from "@/lib/rates/schemas";
-import { querySeries } from "@/lib/rates/series";
+import { querySeries, type SeriesQuery } from "@/lib/rates/series";
+
+// The answer to a named range (a handful per type) is cached serialized, with its ETag (tag
+// `rates`, so an import drops it): a request costs one cache read, not two reads, a downsampling
+// and a serialization. Explicit from/to dates, unbounded in number, are computed each time.
+const seriesJson = cachedRates(async (q: SeriesQuery) => jsonBody(await querySeries(q)), ["rate-series-json"]);
 
 /**
  * GET /api/rates?type=30_year_fixed&from=2020-01-01&to=2026-12-31 (or &range=1M|6M|1Y|5Y|10Y|MAX):
@@ -17,7 +23,8 @@ export async function GET(req: Request) {
       for (const issue of parsed.error.issues) (fields[String(issue.path[0] ?? "query")] ??= []).push(issue.message);
       throw new ValidationError(parsed.error.issues.map((i) => i.message).join("; "), fields);
     }
-    return cachedJson(req, await querySeries(parsed.data));
+    const q = parsed.data;
+    return jsonResponse(req, q.range ? await seriesJson(q) : jsonBody(await querySeries(q)));
   } catch (err) {
     return errorResponse(err);
   }
