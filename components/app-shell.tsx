@@ -46,16 +46,3 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
     </div>
   );
 }
-
-/** An honest placeholder for a part of the app that later work fills. */
-export function ComingSoon({ title, description }: { title: string; description: string }) {
-  return (
-    <div>
-      <h1 className="text-2xl font-bold tracking-tight">{title}</h1>
-      <div className="mt-6 rounded-xl border border-dashed border-slate-300 px-6 py-12 text-center dark:border-slate-700">
-        <p className="font-semibold">Coming soon</p>
-        <p className="mx-auto mt-2 max-w-md text-sm text-slate-600 dark:text-slate-400">{description}</p>
-      </div>
-    </div>
-  );
-}

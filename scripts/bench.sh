@@ -9,7 +9,7 @@ source scripts/pg-server.sh
 [ -x /usr/bin/chromium ] || { sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo; $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; }
 # Lighthouse, for the performance scores: a tool of the benchmark only, kept beside the project
 # (gitignored) so the app's dependencies and `npm test` stay lean.
-LIGHTHOUSE_VERSION=13.5.0
+LIGHTHOUSE_VERSION=12.8.2  # the newest line that supports Node 20 (13.x wants Node 22)
 if [ ! -x .bench-tools/node_modules/.bin/lighthouse ] || ! grep -q "\"version\": \"$LIGHTHOUSE_VERSION\"" .bench-tools/node_modules/lighthouse/package.json 2>/dev/null; then
   npm install --prefix .bench-tools --no-audit --no-fund --no-save "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null
 fi
