@@ -2,6 +2,9 @@
 // without JavaScript) is rewritten to ./shared, rendered per request; the plain page, the same for
 // everyone, is prerendered. Every field of every calculator is listed (checked by
 // components/calculators/rewrites.test.ts), so a link with any input at all shows that input.
+// Only page loads are rewritten, not the router's own requests (header RSC): after a calculation
+// the form puts the inputs in the URL, and a refresh of that URL must keep the same page (and the
+// form's state) rather than swap in ./shared. Links to a result are therefore plain <a>s.
 export const CALCULATOR_QUERY_KEYS = [
   "principal", "ratePercent", "termYears", "extraMonthlyPrincipal", "balance", "currentRatePercent", "monthsLeft",
   "newRatePercent", "newTermYears", "costs", "targetPayment", "currentMonth", "offeredRatePercent",
@@ -26,6 +29,7 @@ const nextConfig = {
       beforeFiles: CALCULATOR_QUERY_KEYS.map((key) => ({
         source: "/calculators/:calculator",
         has: [{ type: "query", key }],
+        missing: [{ type: "header", key: "rsc" }],
         destination: "/calculators/:calculator/shared",
       })),
     };

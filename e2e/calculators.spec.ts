@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { formReady } from "./support/calculators";
 
 /** Fill a calculator field by its label (labels carry the unit, e.g. "Loan amount ($)"). */
 async function fill(page: Page, label: string | RegExp, value: string) {
@@ -7,6 +8,7 @@ async function fill(page: Page, label: string | RegExp, value: string) {
 }
 
 async function calculate(page: Page) {
+  await formReady(page);
   await page.getByRole("button", { name: "Calculate" }).click();
   await expect(page.getByTestId("save-status")).toBeVisible();
 }

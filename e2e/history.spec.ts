@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { formReady } from "./support/calculators";
 import { createUser, e2eSql, signIn } from "./support/users";
 
 async function run(page: Page, path: string, fields: Record<string, string>) {
   await page.goto(path);
+  await formReady(page);
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label).fill(value);
   await page.getByRole("button", { name: "Calculate" }).click();
   await expect(page.getByTestId("save-status")).toBeVisible();

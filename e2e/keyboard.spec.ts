@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { formReady } from "./support/calculators";
 
 // Keyboard only: no clicks, no fill(). Tab / Shift+Tab move focus, typing enters values,
 // Enter / Space activate. Every stop must show a visible focus indicator.
@@ -92,7 +93,7 @@ test("sign up using only the keyboard", async ({ page }) => {
 
 test("run the monthly payment calculator using only the keyboard", async ({ page }) => {
   await page.goto("/calculators/monthly-payment");
-  await page.waitForLoadState("networkidle");
+  await formReady(page);
 
   await tabTo(page, /^Loan amount/);
   await page.keyboard.press("ControlOrMeta+A");

@@ -47,6 +47,12 @@ export function CalculatorForm({
   const formRef = useRef<HTMLFormElement>(null);
   const toast = useToast();
 
+  // The page is prerendered: until this runs, Calculate submits the plain GET form (the result
+  // shows, nothing is saved). Marked once the form is live, for scripts and tests to wait on.
+  useEffect(() => {
+    formRef.current?.setAttribute("data-ready", "");
+  }, []);
+
   // A signed-in visitor's mortgages, asked for after load so the page itself stays cookie-free.
   useEffect(() => {
     let live = true;

@@ -33,12 +33,18 @@ export function Button({
   return <button className={buttonClass(variant, size, className)} {...props} />;
 }
 
+/** A link that looks like a button. `pageLoad`: a plain <a> (a full page load, no client navigation). */
 export function ButtonLink({
   variant = "primary",
   size = "md",
   className,
+  pageLoad,
   ...props
-}: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+}: ComponentProps<typeof Link> & { variant?: Variant; size?: Size; pageLoad?: boolean }) {
+  if (pageLoad) {
+    const { href, prefetch: _prefetch, replace: _replace, scroll: _scroll, ...rest } = props;
+    return <a className={buttonClass(variant, size, className)} href={String(href)} {...rest} />;
+  }
   return <Link className={buttonClass(variant, size, className)} {...props} />;
 }
 

@@ -102,7 +102,8 @@ export default async function HistoryPage({ searchParams }: Props) {
                     <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{describeResult(entry.type, entry.summary)}</p>
                   </div>
                   <div className="flex shrink-0 items-start gap-2">
-                    <ButtonLink href={calculatorUrl(entry.type, entry.input)} variant="secondary" size="sm" aria-label={`Reopen ${title} from ${when}`}>
+                    {/* A page load, not a client navigation: a result's address is rendered by the server (next.config.mjs). */}
+                    <ButtonLink pageLoad href={calculatorUrl(entry.type, entry.input)} variant="secondary" size="sm" aria-label={`Reopen ${title} from ${when}`}>
                       Reopen
                     </ButtonLink>
                     <DeleteEntryButton id={entry.id} label={`${title} from ${when}`} />
