@@ -33,7 +33,7 @@ export function AlertControls({ alertId, paused, dismissed, monitored }: { alert
         title="Delete this alert?"
         description={
           monitored
-            ? "It stops watching the market at once. Its subscription is not cancelled by this: manage it on the Billing page."
+            ? "It stops watching the market at once, and its subscription ends with the period you have paid for: no further charges."
             : "It stops watching the market and disappears from your alerts."
         }
       >

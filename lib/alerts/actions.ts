@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getSession } from "@/lib/auth/session";
-import { NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { ConflictError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { validatedAction, type ActionState } from "@/lib/validated-action";
+import { deleteAlert } from "./delete";
 import { changeAlert, createAlert, updateAlert, type AlertChange } from "./queries";
 import { alertFormSchema, createAlertSchema, isUuid } from "./schemas";
 import { actOnTrigger, markTriggerViewed, type TriggerAction } from "./triggers";
@@ -39,9 +40,10 @@ export async function changeAlertAction(_prev: ActionState, formData: FormData):
   const change = formData.get("change") as AlertChange;
   if (!isUuid(id) || !CHANGES.includes(change)) return { ok: false, message: "That alert doesn't exist." };
   try {
-    await changeAlert(await userId(), id, change);
+    if (change === "delete") await deleteAlert(await userId(), id);
+    else await changeAlert(await userId(), id, change);
   } catch (err) {
-    if (err instanceof NotFoundError || err instanceof UnauthorizedError) return { ok: false, message: err.message };
+    if (err instanceof NotFoundError || err instanceof UnauthorizedError || err instanceof ConflictError) return { ok: false, message: err.message };
     console.error(err);
     return { ok: false, message: "Something went wrong. Nothing was changed; please try again." };
   }

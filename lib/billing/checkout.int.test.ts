@@ -210,4 +210,41 @@ describe("Checkout through the SDK against the stand-in", () => {
     // The customer.subscription.deleted webhook that follows changes nothing more.
     expect(await app.cancelUserSubscriptions(user.id)).toBe(0);
   });
+
+  it("deleting a paid alert ends its subscription with the paid period; nothing is deleted when Stripe refuses", async () => {
+    const { deleteAlert } = await import("@/lib/alerts/delete");
+    const { alerts: alertsTable } = await import("@/db/schema");
+    const { user, alert, mortgage } = await homeownerWithAlert();
+    const { url } = await app.createAlertCheckout(user.id, alert.id);
+    await payCheckout(url, { number: "4242 4242 4242 4242" });
+    const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.alertId, alert.id));
+
+    // Another user can neither delete it nor touch its subscription.
+    const other = await homeownerWithAlert();
+    await expect(deleteAlert(other.user.id, alert.id)).rejects.toBeInstanceOf(NotFoundError);
+
+    // Stripe failing (here: unreachable, a client aimed at a closed port) deletes nothing and cancels nothing.
+    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
+    const real = shared.__refiStripe!;
+    shared.__refiStripe = { key: real.key, client: new Stripe("sk_test_down", { host: "127.0.0.1", port: 9, protocol: "http", maxNetworkRetries: 0, telemetry: false }) };
+    try {
+      await expect(deleteAlert(user.id, alert.id)).rejects.toThrow();
+    } finally {
+      shared.__refiStripe = real;
+    }
+    expect((await db.select().from(alertsTable).where(eq(alertsTable.id, alert.id)))[0]!.deletedAt).toBeNull();
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.id, sub!.id)))[0]!.cancelAtPeriodEnd).toBe(false);
+
+    const deleted = await deleteAlert(user.id, alert.id);
+    expect(deleted.deletedAt).not.toBeNull();
+    const [after] = await db.select().from(subscriptions).where(eq(subscriptions.id, sub!.id));
+    expect(after).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
+    expect((await sdk.subscriptions.retrieve(sub!.stripeSubscriptionId)).cancel_at_period_end).toBe(true);
+
+    // A subscription Stripe has never heard of (demo rows) is ended locally; the alert goes.
+    const [demoAlert] = await db.insert(alertsTable).values({ userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 5, targetTerm: 360 }).returning();
+    await db.insert(subscriptions).values({ userId: user.id, alertId: demoAlert!.id, stripeCustomerId: "cus_gone", stripeSubscriptionId: "sub_never_at_stripe", stripePriceId: "price_x", status: "active", amountCents: 12_000 });
+    expect((await deleteAlert(user.id, demoAlert!.id)).deletedAt).not.toBeNull();
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.alertId, demoAlert!.id)))[0]).toMatchObject({ status: "canceled" });
+  });
 });

@@ -8,6 +8,13 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { stripe } from "./stripe";
 import { syncSubscription } from "./sync";
 
+/** Stripe has no such subscription (e.g. a demo row): nothing can be changed there. */
+export class UnknownAtStripeError extends ConflictError {
+  constructor() {
+    super("Stripe doesn't know this subscription any more. Please contact support.");
+  }
+}
+
 /**
  * Cancel at period end (or undo it) for one of the user's subscriptions: changed at Stripe, then
  * applied at once from Stripe's answer (the webhook that follows is then a no-op).
@@ -25,7 +32,7 @@ export async function setCancelAtPeriodEnd(userId: string, subscriptionId: strin
   try {
     updated = await stripe().subscriptions.update(row.stripeSubscriptionId, { cancel_at_period_end: cancel });
   } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) throw new ConflictError("Stripe doesn't know this subscription any more. Please contact support.");
+    if ((err as { statusCode?: number }).statusCode === 404) throw new UnknownAtStripeError();
     throw err;
   }
   return db.transaction(async (tx) => {
