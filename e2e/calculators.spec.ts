@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { formReady } from "./support/calculators";
+import { chartDrawn, formReady } from "./support/calculators";
 
 /** Fill a calculator field by its label (labels carry the unit, e.g. "Loan amount ($)"). */
 async function fill(page: Page, label: string | RegExp, value: string) {
@@ -20,7 +20,7 @@ async function expectSameAfterReload(page: Page, chartTestId: string) {
   await page.reload();
   expect(page.url()).toBe(url);
   await expect(page.getByTestId("headline")).toHaveText(headline);
-  await expect(page.getByTestId(chartTestId).locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await chartDrawn(page, chartTestId);
   // No "example" label on a shared result.
   await expect(page.getByText("An example with the demo loan")).toHaveCount(0);
   return headline;
@@ -48,7 +48,7 @@ test("monthly payment: the textbook payments, a chart, and a shareable URL", asy
   // 400,000 at 6 % over 360 months: $2,398.20 (standard amortization tables).
   await expect(page.getByTestId("headline")).toHaveText("$2,398.20");
   await expect(page).toHaveURL(/principal=400000&ratePercent=6&termYears=30/);
-  await expect(page.getByTestId("chart-schedule").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await chartDrawn(page, "chart-schedule");
   await expectSameAfterReload(page, "chart-schedule");
   await expect(page.getByLabel("Interest rate (%)")).toHaveValue("6");
 });
@@ -104,7 +104,7 @@ test("target rate: finds a rate for a reachable payment and says so when none is
   await fill(page, "Target monthly payment ($)", "1800");
   await calculate(page);
   await expect(page.getByTestId("headline")).toHaveText(/^\d+\.\d+%$/);
-  await expect(page.getByTestId("chart-payment-by-rate").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await chartDrawn(page, "chart-payment-by-rate");
   await expectSameAfterReload(page, "chart-payment-by-rate");
 
   // 364,631.66 over 30 years is $1,012.87 a month even at 0 %.
@@ -118,7 +118,7 @@ test("break-even: the month refinancing pays off, as two crossing cost lines", a
   await fill(page, "New rate (%)", "3.5");
   await calculate(page);
   await expect(page.getByTestId("headline")).toHaveText(/^Month \d+$/);
-  await expect(page.getByTestId("chart-break-even").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await chartDrawn(page, "chart-break-even");
   await expectSameAfterReload(page, "chart-break-even");
 
   // A higher new rate never pays off.
@@ -133,7 +133,7 @@ test("refinance savings: monthly and lifetime savings with the interest comparis
   await fill(page, "Closing costs ($)", "7500");
   await calculate(page);
   await expect(page.getByTestId("headline")).toHaveText(/^\$[\d,]+\.\d\d$/);
-  await expect(page.getByTestId("chart-savings").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await chartDrawn(page, "chart-savings");
   await expectSameAfterReload(page, "chart-savings");
   await expect(page.getByLabel("Closing costs ($)")).toHaveValue("7500");
 });
@@ -143,7 +143,7 @@ test("efficient frontier: the homeowner's offer is placed below or above the lin
   await fill(page, "Rate you are offered (%)", "3");
   await calculate(page);
   await expect(page.getByTestId("headline")).toHaveText("Refinancing pays less interest");
-  await expect(page.getByTestId("chart-frontier").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await chartDrawn(page, "chart-frontier");
   await expect(page.getByTestId("chart-frontier")).toContainText(/No rate helps after month \d+/);
   await expectSameAfterReload(page, "chart-frontier");
 

@@ -20,6 +20,7 @@ test("the rates page shows this week's rates, the last 12 weeks and the data cre
 test("switching ranges and types redraws the chart", async ({ page }) => {
   await page.goto("/rates");
   const chart = page.getByTestId("rates-chart");
+  await chart.scrollIntoViewIfNeeded(); // the drawing loads when the chart comes into view
   await expect(chart).toHaveAttribute("data-range", "1Y");
   await expect(summary(page)).toContainText("Showing 30-year fixed, 15-year fixed from");
   await expect(linePath(page, "30_year_fixed")).toBeVisible();
@@ -75,6 +76,7 @@ test("signed in, the chart draws each of my mortgage rates and its refi zone", a
     await sql.end();
   }
   await signIn(page, user.email, user.password, "/rates");
+  await page.getByTestId("rates-chart").scrollIntoViewIfNeeded();
   await expect(page.getByTestId("own-rates")).toContainText("Lake house: your rate 7.50% (dashed line). The shaded refi zone is at or below 7.25%");
   await expect(page.getByText("Your rate: Lake house 7.50%")).toBeVisible();
   await expect(page.getByText("Sold condo")).toHaveCount(0);

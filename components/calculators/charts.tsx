@@ -3,13 +3,14 @@
 import dynamic from "next/dynamic";
 import type { ComponentProps, ReactNode } from "react";
 import { formatDollars, formatPercent } from "@/lib/format";
+import { WhenVisible } from "@/components/when-visible";
 import type * as Drawings from "./chart-drawings";
 
 export type { YearPoint } from "./chart-drawings";
 
-// recharts (~110 KB gzipped) is loaded after the page, not with it. Each chart's box (fixed
-// height) and caption are rendered here at once, so nothing moves when the drawing arrives, and
-// screen readers get the caption, not the drawing.
+// recharts (~110 KB gzipped) is loaded after the page, not with it, and only when a chart comes
+// into view. Each chart's box (fixed height) and caption are rendered here at once, so nothing
+// moves when the drawing arrives, and screen readers get the caption, not the drawing.
 const load = <K extends keyof typeof Drawings>(name: K) =>
   dynamic(() => import("./chart-drawings").then((m) => m[name] as React.ComponentType<ComponentProps<(typeof Drawings)[K]>>), { ssr: false });
 const ScheduleDrawing = load("ScheduleDrawing");
@@ -23,7 +24,7 @@ function ChartFrame({ testId, caption, children }: { testId: string; caption: st
   return (
     <figure data-testid={testId} className="w-full">
       <div className="h-72 w-full sm:h-80" aria-hidden="true">
-        {children}
+        <WhenVisible className="h-full w-full">{children}</WhenVisible>
       </div>
       <figcaption className="mt-2 text-xs text-slate-500 dark:text-slate-400">{caption}</figcaption>
     </figure>

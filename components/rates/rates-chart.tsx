@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
 import { Banner, Button, cn } from "@/components/ui";
+import { WhenVisible } from "@/components/when-visible";
 import { formatDate, formatPercent } from "@/lib/format";
 import type { OwnRate } from "./rates-chart-drawing";
 import { ARM_5_1_LAST_DATE, RANGE_LABELS, RATE_RANGES, RATE_TYPE_LABELS, type RatePoint, type RateRange, type RateType } from "@/lib/rates/types";
 import { mergeSeries, yAxis } from "./chart-data";
 import { SERIES_COLORS } from "./series-colors";
 
-// recharts (~110 KB gzipped) loads after the page, not with it: the box below keeps its size
+// recharts (~110 KB gzipped) loads after the page, not with it, once the chart is in view: the box below keeps its size
 // meanwhile, so nothing moves when the drawing arrives; the summary and the table carry the numbers.
 const RatesChartDrawing = dynamic(() => import("./rates-chart-drawing").then((m) => m.RatesChartDrawing), { ssr: false });
 
@@ -140,7 +141,9 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
             Pick a rate type to draw.
           </div>
         ) : (
-          <RatesChartDrawing rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} span={span} />
+          <WhenVisible className="h-full w-full">
+            <RatesChartDrawing rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} span={span} />
+          </WhenVisible>
         )}
         {loading && (
           <div className="absolute inset-0 flex items-center justify-center bg-white/60 text-sm text-slate-600 dark:bg-slate-950/60 dark:text-slate-300">

@@ -31,16 +31,14 @@ export async function benchFirstLoadJs(baseUrl: string, paths: { name: string; p
       await cdp.send("Network.enable");
       const scripts = new Map<string, string>();
       const sizes = new Map<string, number>();
-      let html = "";
+      // The page's own HTML (the same for every visitor: these pages are prerendered).
+      const html = await (await fetch(baseUrl + p.path)).text();
       cdp.on("Network.responseReceived", (e) => {
         if (e.type === "Script") scripts.set(e.requestId, e.response.url);
       });
       cdp.on("Network.loadingFinished", (e) => {
         const url = scripts.get(e.requestId);
         if (url) sizes.set(url, e.encodedDataLength);
-      });
-      page.on("response", async (res) => {
-        if (res.url() === baseUrl + p.path) html = await res.text().catch(() => "");
       });
       await page.goto(baseUrl + p.path, { waitUntil: "load" });
       await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => {});
