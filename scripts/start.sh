@@ -59,6 +59,8 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
 fi
 
 echo "▸ Refi Alert on $APP_URL"
-npx next start -p "$PORT" &
+# A heap cap: without one V8 lets garbage pile up under load (RSS ~330-450 MB in the benchmark);
+# with it a server stays near 220 MB at the same throughput. Override with NODE_OPTIONS.
+NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=256}" npx next start -p "$PORT" &
 pids+=($!)
 wait "${pids[-1]}"

@@ -1,5 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 
+/** As scripts/start.sh runs `next start`: V8 collects garbage before the heap passes 256 MB. */
+export const SERVER_NODE_OPTIONS = ["--max-old-space-size=256"];
+
 export type RunningServer = { url: string; child: ChildProcess; peakRssMb: () => number; stop: () => Promise<void> };
 
 /** Resident memory (MB) of a process and its descendants, from ps. */
@@ -26,8 +29,9 @@ function treeRssMb(pid: number): number {
 
 /** `next start` on a port, waiting for /api/health; samples memory every 250 ms until stopped. */
 export async function startNext(port: number, env: Record<string, string>): Promise<RunningServer> {
-  // Node runs Next's own entry point (no npm/npx wrapper process, whose memory is not the server's).
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // Node runs Next's own entry point (no npm/npx wrapper process, whose memory is not the server's),
+  // with the heap cap `npm start` and the README's deployment use (see SERVER_NODE_OPTIONS).
+  const child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, "node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
