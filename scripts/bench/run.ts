@@ -33,7 +33,7 @@ const READING = `## Reading the misses
   charts' recharts (~110 KB) loads only when a chart comes into view, zod stays on the server.
 - **Signed-in pages.** The dashboard (like every signed-in page) is rendered on the server for
   each request: session check, database, React Server Components and HTML, 10-20 ms of one core
-  on this machine (a signed-in JSON route with the same session check runs at about a third of the
+  on this machine (a signed-in JSON route with the same session check runs at about a quarter of the
   bare route), where public pages are prerendered and served from cache. Meeting 30 % would take partial
   prerendering of the app shell (Next's cacheComponents) or a dashboard rendered in the browser
   from a JSON endpoint; neither is done.
