@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { alerts, subscriptions, type Alert } from "@/db/schema";
-import { audit } from "@/lib/audit";
+import { endSubscriptionLocally } from "@/lib/billing/cancel";
 import { setCancelAtPeriodEnd, UnknownAtStripeError } from "@/lib/billing/manage";
 import { NotFoundError } from "@/lib/errors";
 import { changeAlert } from "./queries";
@@ -33,10 +33,7 @@ export async function deleteAlert(userId: string, id: string): Promise<Alert> {
       await setCancelAtPeriodEnd(userId, sub.id, true);
     } catch (err) {
       if (!(err instanceof UnknownAtStripeError)) throw err;
-      await db.transaction(async (tx) => {
-        await tx.update(subscriptions).set({ status: "canceled", canceledAt: new Date(), endedAt: new Date(), cancelAtPeriodEnd: false }).where(eq(subscriptions.id, sub.id));
-        await audit({ actorId: userId, action: "subscription.cancel", targetType: "subscription", targetId: sub.id, before: { status: sub.status }, after: { status: "canceled" } }, tx);
-      });
+      await endSubscriptionLocally(sub, userId);
     }
   }
   return changeAlert(userId, id, "delete");

@@ -31,13 +31,18 @@ export async function cancelUserSubscriptions(userId: string, actorId: string | 
         if (current?.status !== "canceled") throw err;
       }
     }
-    await db.transaction(async (tx) => {
-      await tx
-        .update(subscriptions)
-        .set({ status: "canceled", canceledAt: new Date(), endedAt: new Date(), cancelAtPeriodEnd: false })
-        .where(eq(subscriptions.id, sub.id));
-      await audit({ actorId, action: "subscription.cancel", targetType: "subscription", targetId: sub.id, before: { status: sub.status }, after: { status: "canceled" } }, tx);
-    });
+    await endSubscriptionLocally(sub, actorId);
   }
   return live.length;
+}
+
+/** Marks a subscription canceled here, with an audit entry (after Stripe ended it, or for one Stripe never knew). */
+export async function endSubscriptionLocally(sub: { id: string; status: string }, actorId: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(subscriptions)
+      .set({ status: "canceled", canceledAt: new Date(), endedAt: new Date(), cancelAtPeriodEnd: false })
+      .where(eq(subscriptions.id, sub.id));
+    await audit({ actorId, action: "subscription.cancel", targetType: "subscription", targetId: sub.id, before: { status: sub.status }, after: { status: "canceled" } }, tx);
+  });
 }

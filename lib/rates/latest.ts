@@ -26,7 +26,3 @@ export async function latestRatesUncached(): Promise<LatestRate[]> {
 
 /** Cached across requests; invalidated by revalidateTag(RATES_CACHE_TAG) after an import (uncached outside Next). */
 export const latestRates = cachedRates(latestRatesUncached, ["latest-rates"]);
-
-export async function latestRate(rateType: string): Promise<LatestRate | null> {
-  return (await latestRates()).find((r) => r.rateType === rateType) ?? null;
-}
