@@ -12,7 +12,7 @@ class SignInFailure extends CredentialsSignin {
   }
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: env().AUTH_SECRET,
   providers: [

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
 import { users } from "@/db/schema";
-import { auth } from "./auth";
+import { env } from "@/lib/env";
+import { findSessionCookie, readSessionToken } from "./session-token";
 
 export type SessionUser = {
   id: string;
@@ -17,12 +19,13 @@ export type SessionUser = {
 /**
  * The signed-in user, checked against the database once per request: the account must exist,
  * be active and not deleted, and the token's session version must match (a password change,
- * deactivation or "sign out everywhere" bumps it, ending older sessions).
+ * deactivation or "sign out everywhere" bumps it, ending older sessions). The cookie is read
+ * with Auth.js's own decoder (session-token.ts says why not through `auth()`).
  */
 export const getSession = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
-  if (!claims?.id) return null;
+  const cookie = findSessionCookie((await cookies()).getAll());
+  const claims = cookie ? await readSessionToken(cookie, env().AUTH_SECRET) : null;
+  if (!claims) return null;
   const [user] = await db
     .select({
       id: users.id,
@@ -34,9 +37,9 @@ export const getSession = cache(async (): Promise<SessionUser | null> => {
       sessionVersion: users.sessionVersion,
     })
     .from(users)
-    .where(and(eq(users.id, claims.id), isNull(users.deletedAt)))
+    .where(and(eq(users.id, claims.uid), isNull(users.deletedAt)))
     .limit(1);
-  if (!user || !user.isActive || user.sessionVersion !== claims.sessionVersion) return null;
+  if (!user || !user.isActive || user.sessionVersion !== claims.sv) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified };
 });
 
