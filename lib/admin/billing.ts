@@ -2,7 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, queryRows } from "@/db";
 import { invoiceStatus, subscriptionStatus } from "@/db/schema";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, keysetPage } from "./cursor";
 import { assertAdmin } from "./guard";
 
 export const SUBSCRIPTION_STATUSES = subscriptionStatus.enumValues;
@@ -16,9 +16,7 @@ function keyset(column: SQL, cursor: string | null | undefined): SQL | null {
 }
 
 function paginate<T extends { sort_at: string; id: string }>(rows: T[], limit: number): Page<T> {
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last.sort_at, last.id) : null };
+  return keysetPage(rows, limit, (r) => r.sort_at, (r) => r);
 }
 
 export type SubscriptionRow = {

@@ -6,7 +6,7 @@ import { audit } from "@/lib/audit";
 import { deliverLogged } from "@/lib/email";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { ActionState } from "@/lib/validated-action";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, keysetPage } from "./cursor";
 import { assertAdmin, type AdminCtx } from "./guard";
 
 export const EMAIL_TYPES = emailType.enumValues;
@@ -35,27 +35,30 @@ export type EmailRow = {
   sentAt: string | null;
 };
 
-async function listEmails(where: SQL[], params: EmailListParams): Promise<{ rows: EmailRow[]; nextCursor: string | null }> {
+type EmailLogRow = {
+  id: string;
+  user_id: string | null;
+  recipient_email: string;
+  email_type: EmailType;
+  subject: string;
+  status: EmailStatus;
+  attempts: number;
+  error_message: string | null;
+  created_at: string;
+  created_at_iso: string;
+  sent_at: string | null;
+};
+
+/** The email list's statement (for the admin views and, through EXPLAIN, the tests of its plan). */
+export function emailListQuery(where: SQL[], params: EmailListParams): { query: SQL; limit: number } {
   const limit = Math.min(Math.max(params.limit ?? 50, 1), 200);
   const cursor = decodeCursor(params.cursor);
   // created_at <= c is the indexable half of the keyset condition.
   if (cursor) where.push(sql`e.created_at <= ${cursor.at}::timestamptz AND (e.created_at < ${cursor.at}::timestamptz OR e.id < ${cursor.id}::uuid)`);
   if (params.type) where.push(sql`e.email_type = ${params.type}`);
-  const rows = await queryRows<{
-    id: string;
-    user_id: string | null;
-    recipient_email: string;
-    email_type: EmailType;
-    subject: string;
-    status: EmailStatus;
-    attempts: number;
-    error_message: string | null;
-    created_at: string;
-    created_at_iso: string;
-    sent_at: string | null;
-  }>(
-    db,
-    sql`SELECT e.id, e.user_id, e.recipient_email, e.email_type, e.subject, e.status, e.attempts, e.error_message,
+  return {
+    limit,
+    query: sql`SELECT e.id, e.user_id, e.recipient_email, e.email_type, e.subject, e.status, e.attempts, e.error_message,
                e.created_at::text AS created_at,
                to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at_iso,
                to_char(e.sent_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS sent_at
@@ -63,35 +66,41 @@ async function listEmails(where: SQL[], params: EmailListParams): Promise<{ rows
         WHERE ${where.length ? sql.join(where, sql` AND `) : sql`TRUE`}
         ORDER BY e.created_at DESC, e.id DESC
         LIMIT ${limit + 1}`,
-  );
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((r) => ({
-      id: r.id,
-      userId: r.user_id,
-      recipientEmail: r.recipient_email,
-      emailType: r.email_type,
-      subject: r.subject,
-      status: r.status,
-      attempts: Number(r.attempts),
-      errorMessage: r.error_message,
-      createdAt: r.created_at_iso,
-      sentAt: r.sent_at,
-    })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }
 
-/**
- * Failed and bounced emails, newest first, keyset-paginated: the partial index
- * idx_email_failed_created (created_at DESC WHERE status IN ('failed','bounced')) answers it
- * without touching the sent majority. Exported for the benchmark (1M email_log rows).
- */
-export async function failedEmails(params: Omit<EmailListParams, "status"> & { status?: "failed" | "bounced" | null } = {}) {
-  const status = params.status ? sql`e.status = ${params.status}` : sql`e.status IN ('failed', 'bounced')`;
-  return listEmails([status], params);
+async function listEmails(where: SQL[], params: EmailListParams): Promise<{ rows: EmailRow[]; nextCursor: string | null }> {
+  const { query, limit } = emailListQuery(where, params);
+  const rows = await queryRows<EmailLogRow>(db, query);
+  return keysetPage(rows, limit, (r) => r.created_at, (r): EmailRow => ({
+    id: r.id,
+    userId: r.user_id,
+    recipientEmail: r.recipient_email,
+    emailType: r.email_type,
+    subject: r.subject,
+    status: r.status,
+    attempts: Number(r.attempts),
+    errorMessage: r.error_message,
+    createdAt: r.created_at_iso,
+    sentAt: r.sent_at,
+  }));
 }
+
+/**
+ * Failed and bounced emails, newest first, keyset-paginated. An index on created_at answers it:
+ * PostgreSQL reads idx_email_created backwards until it has a page of failures (a few % of all
+ * mail), or the partial idx_email_failed_created where failures are rarer still; never the whole
+ * log (lib/admin/query-plans.int.test.ts). Exported for the benchmark (1M email_log rows).
+ */
+export async function failedEmails(params: FailedEmailParams = {}) {
+  return listEmails([failedStatus(params)], params);
+}
+
+type FailedEmailParams = Omit<EmailListParams, "status"> & { status?: "failed" | "bounced" | null };
+const failedStatus = (params: FailedEmailParams) => (params.status ? sql`e.status = ${params.status}` : sql`e.status IN ('failed', 'bounced')`);
+
+/** failedEmails' statement, for the tests of its plan. */
+export const failedEmailsQuery = (params: FailedEmailParams = {}) => emailListQuery([failedStatus(params)], params).query;
 
 /** The email log page: problems first by default; any status, or everything, on request. */
 export async function emailLogPage(actorId: string, params: EmailListParams) {

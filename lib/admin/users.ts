@@ -13,7 +13,7 @@ import {
   type User,
 } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, keysetPage } from "./cursor";
 import { assertAdmin } from "./guard";
 
 export type UserFilter = "verified" | "unverified" | "locked" | "deactivated" | "deleted" | "paying";
@@ -54,6 +54,40 @@ function escapeLike(q: string): string {
  * Deleted accounts only show with the "deleted" filter.
  */
 export async function searchUsers(params: UserSearchParams = {}): Promise<{ rows: UserRow[]; nextCursor: string | null }> {
+  const { query, limit } = searchUsersQuery(params);
+  const rows = await queryRows<UserListRow>(db, query);
+  return keysetPage(rows, limit, (r) => r.created_at, (r): UserRow => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    emailVerified: r.email_verified,
+    isActive: r.is_active,
+    locked: r.locked,
+    deleted: r.deleted,
+    paying: r.paying,
+    createdAt: r.created_at_iso,
+    lastLoginAt: r.last_login_at,
+  }));
+}
+
+type UserListRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: "user" | "admin";
+  email_verified: boolean;
+  is_active: boolean;
+  locked: boolean;
+  deleted: boolean;
+  paying: boolean;
+  created_at: string;
+  created_at_iso: string;
+  last_login_at: string | null;
+};
+
+/** searchUsers' statement (exported for the tests of its plan). */
+export function searchUsersQuery(params: UserSearchParams = {}): { query: SQL; limit: number } {
   const limit = Math.min(Math.max(params.limit ?? 25, 1), 100);
   const filters = new Set(params.filters ?? []);
   const where: SQL[] = [];
@@ -76,22 +110,9 @@ export async function searchUsers(params: UserSearchParams = {}): Promise<{ rows
     // created_at <= c first: that half is what the index range scan uses.
     where.push(sql`u.created_at <= ${cursor.at}::timestamptz AND (u.created_at < ${cursor.at}::timestamptz OR u.id < ${cursor.id}::uuid)`);
   }
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    email: string;
-    role: "user" | "admin";
-    email_verified: boolean;
-    is_active: boolean;
-    locked: boolean;
-    deleted: boolean;
-    paying: boolean;
-    created_at: string;
-    created_at_iso: string;
-    last_login_at: string | null;
-  }>(
-    db,
-    sql`SELECT u.id, u.name, u.email, u.role, u.email_verified, u.is_active,
+  return {
+    limit,
+    query: sql`SELECT u.id, u.name, u.email, u.role, u.email_verified, u.is_active,
                coalesce(u.locked_until > now(), false) AS locked, u.deleted_at IS NOT NULL AS deleted,
                ${PAYING} AS paying,
                u.created_at::text AS created_at, to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at_iso,
@@ -100,24 +121,6 @@ export async function searchUsers(params: UserSearchParams = {}): Promise<{ rows
         WHERE ${sql.join(where, sql` AND `)}
         ORDER BY u.created_at DESC, u.id DESC
         LIMIT ${limit + 1}`,
-  );
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    rows: page.map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      role: r.role,
-      emailVerified: r.email_verified,
-      isActive: r.is_active,
-      locked: r.locked,
-      deleted: r.deleted,
-      paying: r.paying,
-      createdAt: r.created_at_iso,
-      lastLoginAt: r.last_login_at,
-    })),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
   };
 }
 

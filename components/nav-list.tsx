@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+/** `exact`: active only on its own path (an overview whose sections live below it). */
+export type NavItem = { href: string; label: string; exact?: boolean };
+
+export function isActivePath(pathname: string, item: NavItem): boolean {
+  if (pathname === item.href) return true;
+  return !item.exact && pathname.startsWith(`${item.href}/`);
+}
+
+const STYLES = {
+  // The homeowner's navigation: a row that scrolls sideways on phones, a sidebar from md up.
+  sidebar: {
+    nav: "-mx-4 overflow-x-auto px-4 md:mx-0 md:px-0",
+    list: "flex gap-1 md:flex-col",
+    link: "block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium",
+    active: "bg-brand-50 text-brand-800 dark:bg-brand-800/30 dark:text-brand-100",
+    idle: "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+  },
+  // Section tabs (admin): underlined, scrolling sideways on phones.
+  tabs: {
+    nav: "-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 md:mx-0 md:px-0 dark:border-slate-800",
+    list: "flex gap-1",
+    link: "block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+    active: "border-brand-600 text-brand-800 dark:text-brand-100",
+    idle: "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100",
+  },
+} as const;
+
+/** A labelled navigation whose link for the current page says so (aria-current="page"). */
+export function NavList({ label, items, variant }: { label: string; items: readonly NavItem[]; variant: keyof typeof STYLES }) {
+  const pathname = usePathname();
+  const s = STYLES[variant];
+  return (
+    <nav aria-label={label} className={s.nav}>
+      <ul className={s.list}>
+        {items.map((item) => {
+          const active = isActivePath(pathname, item);
+          return (
+            <li key={item.href}>
+              <Link href={item.href} aria-current={active ? "page" : undefined} className={cn(s.link, active ? s.active : s.idle)}>
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
