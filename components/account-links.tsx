@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ButtonLink } from "@/components/ui";
+import { IntentLink as Link } from "./intent-link";
+import { buttonClass } from "@/components/ui/button-class";
 
 /**
  * Public pages stay cacheable (no cookies read on the server), so whether the visitor is signed
@@ -19,12 +20,12 @@ export function AccountLinks() {
       live = false;
     };
   }, []);
-  if (signedIn) return <ButtonLink href="/dashboard" size="sm">Dashboard</ButtonLink>;
+  if (signedIn) return <Link href="/dashboard" className={buttonClass("primary", "sm")}>Dashboard</Link>;
   return (
     <div className="flex items-center gap-2">
-      <ButtonLink href="/sign-in" variant="ghost" size="sm" className="whitespace-nowrap">Sign in</ButtonLink>
+      <Link href="/sign-in" className={buttonClass("ghost", "sm", "whitespace-nowrap")}>Sign in</Link>
       {/* max-sm:hidden, not "hidden sm:inline-flex": the button's own inline-flex would win over hidden (cn only joins). */}
-      <ButtonLink href="/sign-up" size="sm" className="whitespace-nowrap max-sm:hidden">Get started</ButtonLink>
+      <Link href="/sign-up" className={buttonClass("primary", "sm", "whitespace-nowrap max-sm:hidden")}>Get started</Link>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "./intent-link";
 
 export function Logo({ href = "/" }: { href?: string }) {
   return (

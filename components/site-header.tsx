@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "./intent-link";
 import { AccountLinks } from "./account-links";
 import { Logo } from "./logo";
 

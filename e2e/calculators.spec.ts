@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { chartDrawn, formReady } from "./support/calculators";
+import { chartDrawn, chartGoesInteractive, formReady } from "./support/calculators";
 
 /** Fill a calculator field by its label (labels carry the unit, e.g. "Loan amount ($)"). */
 async function fill(page: Page, label: string | RegExp, value: string) {
@@ -51,6 +51,43 @@ test("monthly payment: the textbook payments, a chart, and a shareable URL", asy
   await chartDrawn(page, "chart-schedule");
   await expectSameAfterReload(page, "chart-schedule");
   await expect(page.getByLabel("Interest rate (%)")).toHaveValue("6");
+});
+
+test("the chart is a static picture with the page, even without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/calculators/monthly-payment");
+  await chartDrawn(page, "chart-schedule");
+  const picture = page.getByTestId("chart-schedule").locator("[data-static-chart]");
+  // Thirty years of stacked principal and interest, the balance line, money on both axes, the legend.
+  await expect(picture.locator("svg rect")).toHaveCount(60);
+  await expect(picture).toContainText("$0");
+  await expect(picture).toContainText("Year");
+  await expect(picture.getByText("Principal", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("chart-schedule").locator("figcaption")).toContainText("over 30 years");
+  await context.close();
+});
+
+test("recharts loads only when the reader points at the chart, then shows values on hover", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.push(r.url());
+  });
+  await page.goto("/calculators/monthly-payment");
+  await formReady(page);
+  await page.waitForLoadState("networkidle");
+  await chartDrawn(page, "chart-schedule");
+  const loadedWithPage = scripts.length;
+  await expect(page.locator("svg.recharts-surface")).toHaveCount(0);
+
+  await chartGoesInteractive(page, "chart-schedule");
+  expect(scripts.length, "the interactive chart's code arrives on demand").toBeGreaterThan(loadedWithPage);
+  await expect(page.getByTestId("chart-schedule").locator(".recharts-tooltip-wrapper")).toContainText(/Year \d+/);
+
+  // A new result redraws the interactive chart in place.
+  await fill(page, "Loan term (years)", "15");
+  await calculate(page);
+  await expect(page.getByTestId("chart-schedule").locator(".recharts-bar-rectangle")).toHaveCount(30);
 });
 
 test("bad input is answered next to the field, and nothing changes", async ({ page }) => {

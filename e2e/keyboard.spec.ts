@@ -111,3 +111,31 @@ test("run the monthly payment calculator using only the keyboard", async ({ page
   await expect(page.getByTestId("headline")).toHaveText("$2,696.48");
   await expect(page).toHaveURL(/principal=300000&ratePercent=7&termYears=15/);
 });
+
+test("reach the interactive chart and step through its values using only the keyboard", async ({ page }) => {
+  await page.goto("/calculators/monthly-payment");
+  await formReady(page);
+  await page.waitForLoadState("networkidle");
+
+  // After the form and its result, the chart offers itself to the keyboard.
+  await tabTo(page, /^Explore the chart's values$/);
+  // Focus moves into the interactive chart once it is drawn: one stop, announced by its title.
+  const surface = page.getByTestId("chart-schedule").locator(".recharts-wrapper > svg.recharts-surface");
+  await expect(surface).toBeFocused();
+  await expect(surface).toHaveAttribute("role", "application");
+  await expect(surface.locator("title")).toContainText("arrow keys");
+  expect((await focused(page)).visible, "focus indicator on the chart").toBe(true);
+
+  await page.keyboard.press("ArrowRight");
+  const tooltip = page.getByTestId("chart-schedule").locator(".recharts-tooltip-wrapper");
+  await expect(tooltip).toBeVisible();
+  const first = await tooltip.innerText();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => tooltip.innerText()).not.toBe(first);
+  await expect(tooltip).toContainText(/Year \d+/);
+
+  // Tab leaves the chart for what follows it.
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).label).toMatch(/Download schedule/);
+});
+

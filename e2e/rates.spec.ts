@@ -20,7 +20,7 @@ test("the rates page shows this week's rates, the last 12 weeks and the data cre
 test("switching ranges and types redraws the chart", async ({ page }) => {
   await page.goto("/rates");
   const chart = page.getByTestId("rates-chart");
-  await chart.scrollIntoViewIfNeeded(); // the drawing loads when the chart comes into view
+  await chart.scrollIntoViewIfNeeded();
   await expect(chart).toHaveAttribute("data-range", "1Y");
   await expect(summary(page)).toContainText("Showing 30-year fixed, 15-year fixed from");
   await expect(linePath(page, "30_year_fixed")).toBeVisible();
@@ -45,6 +45,23 @@ test("switching ranges and types redraws the chart", async ({ page }) => {
   await page.getByRole("group", { name: "Time range" }).getByRole("button", { name: "1M" }).click();
   await expect(page.getByTestId("arm-ended")).toContainText("stopped publishing the 5/1 ARM after Nov 10, 2022");
   await expect(summary(page)).toContainText("Showing 15-year fixed from");
+});
+
+test("the chart is drawn with the page; pointing at it brings the interactive chart with weekly values", async ({ page }) => {
+  await page.goto("/rates");
+  const chart = page.getByTestId("rates-chart");
+  // The picture: one line per type with data, the y axis in percent, month ticks, no recharts yet.
+  await expect(chart.locator("[data-static-chart] path.rate-line-30_year_fixed")).toBeVisible();
+  await expect(chart.locator("[data-static-chart] path.rate-line-15_year_fixed")).toBeVisible();
+  await expect(chart.locator("[data-static-chart]")).toContainText("%");
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("svg.recharts-surface")).toHaveCount(0);
+
+  await chart.locator("[data-chart-stage]").hover();
+  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(chart.locator("[data-static-chart]")).toHaveCount(0);
+  await chart.locator(".recharts-wrapper").hover({ position: { x: 200, y: 100 } });
+  await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText(/Week of .*30-year fixed: \d+\.\d+%/s);
 });
 
 test("the rates API is cacheable: ETag, 304 and a public Cache-Control through the server", async ({ request }) => {

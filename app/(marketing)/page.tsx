@@ -1,4 +1,6 @@
-import { ButtonLink, Card } from "@/components/ui";
+import { IntentLink } from "@/components/intent-link";
+import { buttonClass } from "@/components/ui/button-class";
+import { Card } from "@/components/ui/card";
 import { formatBasisPoints, formatDate, formatPercent } from "@/lib/format";
 import { readForPrerender } from "@/lib/prerender";
 import { latestRates } from "@/lib/rates/latest";
@@ -24,8 +26,8 @@ export default async function LandingPage() {
             break-even worked out for your loan.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <ButtonLink href="/sign-up">Create a free account</ButtonLink>
-            <ButtonLink href="/calculators" variant="secondary">Try the calculators</ButtonLink>
+            <IntentLink href="/sign-up" className={buttonClass()}>Create a free account</IntentLink>
+            <IntentLink href="/calculators" className={buttonClass("secondary")}>Try the calculators</IntentLink>
           </div>
         </div>
         <Card className="p-6" aria-labelledby="today-rate">

@@ -2,7 +2,10 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { Banner, Button, Card, FormMessage, Input, Select, useToast } from "@/components/ui";
+import { Button } from "@/components/ui/button";
+import { Banner, Card } from "@/components/ui/card";
+import { FormMessage, Input, Select } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
 import type { CalculatorType } from "@/lib/calc";
 import { calculateAction, calculatorExtrasAction, type CalculatorExtras } from "@/lib/history/actions";
 import type { FieldErrors } from "@/lib/history/calculate";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/intent-link";
 import type { CalculatorType } from "@/lib/calc";
 import { calculate } from "@/lib/history/calculate";
 import { readForPrerender } from "@/lib/prerender";

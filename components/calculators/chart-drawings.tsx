@@ -1,7 +1,8 @@
 "use client";
 
-// The recharts drawings of the calculator charts, loaded after the page by ./charts.tsx (which
-// keeps each chart's box and caption in the page, so nothing moves when a drawing arrives).
+// The interactive recharts drawings of the calculator charts, loaded by ./charts.tsx only when the
+// reader reaches for a chart (until then its static picture, ./chart-pictures.tsx, is shown). The
+// accessibility layer makes each one a focus stop whose arrow keys move the tooltip.
 
 import type { ReactElement } from "react";
 import {
@@ -21,30 +22,9 @@ import {
   YAxis,
 } from "recharts";
 import { formatDollars, formatPercent } from "@/lib/format";
-
-// Colours readable on the light and the dark background alike.
-const COLORS = {
-  principal: "#059669",
-  interest: "#f59e0b",
-  balance: "#3b82f6",
-  keep: "#64748b",
-  refi: "#059669",
-  costs: "#ef4444",
-  marker: "#e11d48",
-  axis: "#94a3b8",
-  grid: "#94a3b833",
-};
+import { COLORS, compactMoney, percent } from "./chart-style";
 
 const money = (v: unknown) => formatDollars(Number(v));
-const compactMoney = (v: unknown) => {
-  const n = Number(v);
-  // One decimal below 10 (1.4k, 2.5M) so neighbouring ticks never show the same label.
-  const short = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
-  if (Math.abs(n) >= 1_000_000) return `$${short(n / 1_000_000)}M`;
-  if (Math.abs(n) >= 1_000) return `$${short(n / 1_000)}k`;
-  return `$${Math.round(n)}`;
-};
-const percent = (v: unknown) => `${Number(v)}%`;
 const tick = { fill: COLORS.axis, fontSize: 12 };
 const tooltipStyle = { contentStyle: { borderRadius: 8, fontSize: 13 }, labelStyle: { color: "#0f172a" } };
 
@@ -62,7 +42,7 @@ export type YearPoint = { year: number; interest: number; principal: number; end
 export function ScheduleDrawing({ yearly }: { yearly: YearPoint[] }) {
   return (
     <Responsive>
-      <ComposedChart data={yearly} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <ComposedChart data={yearly} accessibilityLayer title="Principal, interest and balance by year: the arrow keys step through the years" margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="year" tick={tick} label={{ value: "Year", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
         <YAxis yAxisId="paid" tick={tick} tickFormatter={compactMoney} width={56} />
@@ -92,7 +72,7 @@ export function PaymentByRateDrawing({
   const maxRate = points[points.length - 1]?.ratePercent ?? 10;
   return (
     <Responsive>
-      <LineChart data={points} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+      <LineChart data={points} accessibilityLayer title="Monthly payment by rate: the arrow keys step through the rates" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
         <XAxis dataKey="ratePercent" type="number" domain={[0, maxRate]} tick={tick} tickFormatter={percent} />
         <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
@@ -114,7 +94,7 @@ export function PaymentByRateDrawing({
 export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
   return (
     <Responsive>
-      <LineChart data={series} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+      <LineChart data={series} accessibilityLayer title="What keeping and refinancing cost by month: the arrow keys step through the months" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
         <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Month", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
         <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
@@ -134,7 +114,7 @@ export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: 
 export function InterestComparisonDrawing({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
   return (
     <Responsive>
-      <BarChart data={bars} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+      <BarChart data={bars} accessibilityLayer title="Interest and closing costs of each option: the arrow keys step through the options" margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="label" tick={tick} />
         <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
@@ -160,7 +140,7 @@ export function FrontierDrawing({
   const cutoff = lastHelpfulMonth !== null && lastHelpfulMonth < frontier.length - 1 ? lastHelpfulMonth : null;
   return (
     <Responsive>
-      <ComposedChart data={frontier} accessibilityLayer={false} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
+      <ComposedChart data={frontier} accessibilityLayer title="Highest rate that pays less, by month: the arrow keys step through the months" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
         <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Months since the loan started", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
         <YAxis tick={tick} tickFormatter={percent} width={48} />

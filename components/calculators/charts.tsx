@@ -3,14 +3,16 @@
 import dynamic from "next/dynamic";
 import type { ComponentProps, ReactNode } from "react";
 import { formatDollars, formatPercent } from "@/lib/format";
-import { WhenVisible } from "@/components/when-visible";
+import { ChartStage } from "@/components/charts/chart-stage";
 import type * as Drawings from "./chart-drawings";
+import { BreakEvenPicture, FrontierPicture, InterestComparisonPicture, PaymentByRatePicture, SchedulePicture } from "./chart-pictures";
 
 export type { YearPoint } from "./chart-drawings";
 
-// recharts (~110 KB gzipped) is loaded after the page, not with it, and only when a chart comes
-// into view. Each chart's box (fixed height) and caption are rendered here at once, so nothing
-// moves when the drawing arrives, and screen readers get the caption, not the drawing.
+// Each chart is first a static picture drawn with the page (./chart-pictures.tsx); recharts
+// (~110 KB gzipped) loads only when the reader reaches for the chart (hover, touch or keyboard
+// focus; components/charts/chart-stage.tsx). The box (fixed height) and caption are rendered at
+// once, so nothing moves, and screen readers get the caption, not the picture.
 const load = <K extends keyof typeof Drawings>(name: K) =>
   dynamic(() => import("./chart-drawings").then((m) => m[name] as React.ComponentType<ComponentProps<(typeof Drawings)[K]>>), { ssr: false });
 const ScheduleDrawing = load("ScheduleDrawing");
@@ -19,12 +21,14 @@ const BreakEvenDrawing = load("BreakEvenDrawing");
 const InterestComparisonDrawing = load("InterestComparisonDrawing");
 const FrontierDrawing = load("FrontierDrawing");
 
-/** The chart's box: a figure with a caption screen readers get instead of the drawing. */
-function ChartFrame({ testId, caption, children }: { testId: string; caption: string; children: ReactNode }) {
+/** The chart's box: a figure with a caption screen readers get instead of the picture. */
+function ChartFrame({ testId, caption, picture, children }: { testId: string; caption: string; picture: ReactNode; children: ReactNode }) {
   return (
     <figure data-testid={testId} className="w-full">
-      <div className="h-72 w-full sm:h-80" aria-hidden="true">
-        <WhenVisible className="h-full w-full">{children}</WhenVisible>
+      <div className="h-72 w-full sm:h-80">
+        <ChartStage picture={picture} exploreLabel="Explore the chart's values">
+          {children}
+        </ChartStage>
       </div>
       <figcaption className="mt-2 text-xs text-slate-500 dark:text-slate-400">{caption}</figcaption>
     </figure>
@@ -38,6 +42,7 @@ export function ScheduleChart(props: ComponentProps<typeof Drawings.ScheduleDraw
     <ChartFrame
       testId="chart-schedule"
       caption={`Principal (green) and interest (amber) paid each year, and the balance left (blue line)${last ? `, over ${last.year} years` : ""}.`}
+      picture={<SchedulePicture {...props} />}
     >
       <ScheduleDrawing {...props} />
     </ChartFrame>
@@ -52,6 +57,7 @@ export function PaymentByRateChart(props: ComponentProps<typeof Drawings.Payment
     <ChartFrame
       testId="chart-payment-by-rate"
       caption={`Monthly payment at each rate from 0% to ${maxRate}%. Dashed line: your target payment${targetRatePercent !== null ? `; green line: the highest rate that reaches it (${formatPercent(targetRatePercent)})` : ""}${marketRate ? `; red line: ${marketRate.label} (${formatPercent(marketRate.ratePercent)})` : ""}.`}
+      picture={<PaymentByRatePicture {...props} />}
     >
       <PaymentByRateDrawing {...props} />
     </ChartFrame>
@@ -65,6 +71,7 @@ export function BreakEvenChart(props: ComponentProps<typeof Drawings.BreakEvenDr
     <ChartFrame
       testId="chart-break-even"
       caption={`Cumulative cost of keeping your loan (grey) and of refinancing (green), month by month. ${breakEvenMonth !== null ? `They cross at month ${breakEvenMonth}.` : "Refinancing never catches up within the new term."}`}
+      picture={<BreakEvenPicture {...props} />}
     >
       <BreakEvenDrawing {...props} />
     </ChartFrame>
@@ -77,6 +84,7 @@ export function InterestComparisonChart(props: ComponentProps<typeof Drawings.In
     <ChartFrame
       testId="chart-savings"
       caption={props.bars.map((b) => `${b.label}: ${formatDollars(b.interest)} interest${b.costs ? ` plus ${formatDollars(b.costs)} closing costs` : ""}`).join("; ") + "."}
+      picture={<InterestComparisonPicture {...props} />}
     >
       <InterestComparisonDrawing {...props} />
     </ChartFrame>
@@ -91,6 +99,7 @@ export function FrontierChart(props: ComponentProps<typeof Drawings.FrontierDraw
     <ChartFrame
       testId="chart-frontier"
       caption={`For each month of the loan, the highest refinance rate that still pays less interest overall (shaded area: refinancing pays less). Your point: month ${homeowner.month} at ${formatPercent(homeowner.ratePercent)}.${cutoff !== null ? ` No rate helps after month ${cutoff}.` : lastHelpfulMonth === null ? " No rate helps at any month." : ""}`}
+      picture={<FrontierPicture {...props} />}
     >
       <FrontierDrawing {...props} />
     </ChartFrame>

@@ -1,7 +1,11 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Button, Dialog, FormMessage, SubmitButton, useToast } from "@/components/ui";
+import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/field";
+import { useToast } from "@/components/ui/toast";
 import { deleteAllHistoryAction, deleteHistoryEntryAction } from "@/lib/history/actions";
 import type { ActionState } from "@/lib/validated-action";
 

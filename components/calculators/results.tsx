@@ -1,7 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { Banner, Card, CardHeader, Stat, Table, TBody, Td, Th, THead, buttonClass } from "@/components/ui";
+import { buttonClass } from "@/components/ui/button";
+import { Banner, Card, CardHeader, Stat } from "@/components/ui/card";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { amortizationSchedule } from "@/lib/calc/amortization";
 import type { CalculatorOutput, CalculatorType } from "@/lib/calc";
 import { formatDollars, formatMonths, formatPercent } from "@/lib/format";

@@ -44,3 +44,36 @@ export function tickLabel(t: number, spanDays: number): string {
   if (spanDays > 3 * 365) return String(d.getUTCFullYear());
   return d.toLocaleDateString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
 }
+
+const DAY = 86_400_000;
+
+/**
+ * Round time ticks between `from` and `to` (ms): 1 January of every n-th year on long spans, the
+ * 1st of every n-th month on short ones, at most `max` of them, labelled as tickLabel does.
+ */
+export function timeTicks(from: number, to: number, max = 6): { t: number; label: string }[] {
+  const spanDays = (to - from) / DAY;
+  if (!(to > from)) return [];
+  const start = new Date(from);
+  const ticks: number[] = [];
+  if (spanDays > 3 * 365) {
+    const years = spanDays / 365.25;
+    const every = [1, 2, 5, 10, 20, 25, 50].find((n) => years / n <= max) ?? 50;
+    for (let y = Math.ceil(start.getUTCFullYear() / every) * every; ; y += every) {
+      const t = Date.UTC(y, 0, 1);
+      if (t > to) break;
+      if (t >= from) ticks.push(t);
+    }
+  } else {
+    const months = spanDays / 30.44;
+    const every = [1, 2, 3, 6, 12].find((n) => months / n <= max) ?? 12;
+    let m = start.getUTCFullYear() * 12 + start.getUTCMonth();
+    m = Math.ceil(m / every) * every;
+    for (; ; m += every) {
+      const t = Date.UTC(Math.floor(m / 12), m % 12, 1);
+      if (t > to) break;
+      if (t >= from) ticks.push(t);
+    }
+  }
+  return ticks.map((t) => ({ t, label: tickLabel(t, spanDays) }));
+}

@@ -1,4 +1,4 @@
-import { Card } from "@/components/ui";
+import { Card } from "@/components/ui/card";
 import { formatBasisPoints, formatDate, formatPercent } from "@/lib/format";
 import type { LatestRate } from "@/lib/rates/latest";
 import { ARM_5_1_LAST_DATE, RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";

@@ -4,11 +4,11 @@ import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Respo
 import { formatDate, formatPercent } from "@/lib/format";
 import { RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";
 import { tickLabel, type ChartRow } from "./chart-data";
-import { SERIES_COLORS } from "./series-colors";
+import { OWN_COLORS, SERIES_COLORS } from "./series-colors";
 
 export type OwnRate = { id: string; name: string; rate: number; refiBelow: number };
 
-const OWN = { line: "#e11d48", zone: "#10b981", axis: "#94a3b8", grid: "#94a3b833" };
+const OWN = { ...OWN_COLORS, axis: "#94a3b8", grid: "#94a3b833" };
 
 function RateTooltip({ active, payload, types }: { active?: boolean; payload?: { payload: ChartRow }[]; types: RateType[] }) {
   const row = payload?.[0]?.payload;
@@ -31,7 +31,7 @@ function RateTooltip({ active, payload, types }: { active?: boolean; payload?: {
   );
 }
 
-/** The recharts drawing of the rates chart, loaded on its own after the page (see rates-chart.tsx). */
+/** The interactive recharts drawing of the rates chart, loaded only when the reader reaches for it (see rates-chart.tsx). */
 export function RatesChartDrawing({
   rows,
   selected,
@@ -49,7 +49,7 @@ export function RatesChartDrawing({
 }) {
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 360 }}>
-      <ComposedChart data={rows} accessibilityLayer={false} margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
+      <ComposedChart data={rows} accessibilityLayer title="Weekly rates: the arrow keys step through the weeks" margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
         <CartesianGrid stroke={OWN.grid} vertical={false} />
         <XAxis
           dataKey="t"

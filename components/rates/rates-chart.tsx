@@ -1,18 +1,23 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink as Link } from "@/components/intent-link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import dynamic from "next/dynamic";
-import { Banner, Button, cn } from "@/components/ui";
-import { WhenVisible } from "@/components/when-visible";
+import { Button } from "@/components/ui/button";
+import { Banner } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { ChartStage } from "@/components/charts/chart-stage";
 import { formatDate, formatPercent } from "@/lib/format";
 import type { OwnRate } from "./rates-chart-drawing";
 import { ARM_5_1_LAST_DATE, RANGE_LABELS, RATE_RANGES, RATE_TYPE_LABELS, type RatePoint, type RateRange, type RateType } from "@/lib/rates/types";
 import { mergeSeries, yAxis } from "./chart-data";
+import { RatesChartPicture } from "./rates-chart-picture";
 import { SERIES_COLORS } from "./series-colors";
 
-// recharts (~110 KB gzipped) loads after the page, not with it, once the chart is in view: the box below keeps its size
-// meanwhile, so nothing moves when the drawing arrives; the summary and the table carry the numbers.
+// The chart is first a static picture (./rates-chart-picture.tsx), redrawn as the range and types change;
+// recharts (~110 KB gzipped) loads only when the reader reaches for the chart (hover, touch or keyboard
+// focus: components/charts/chart-stage.tsx). The box keeps its size, so nothing moves; the summary and
+// the table carry the numbers.
 const RatesChartDrawing = dynamic(() => import("./rates-chart-drawing").then((m) => m.RatesChartDrawing), { ssr: false });
 
 /** What GET /api/rates answers (lib/rates/series.ts SeriesResult). */
@@ -135,18 +140,21 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
         </div>
       )}
 
-      <div className="relative mt-4 h-72 w-full sm:h-96" aria-hidden="true">
+      <div className="relative mt-4 h-72 w-full sm:h-96">
         {selected.length === 0 ? (
           <div className="flex h-full items-center justify-center rounded-lg border border-dashed border-slate-300 text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
             Pick a rate type to draw.
           </div>
         ) : (
-          <WhenVisible className="h-full w-full">
+          <ChartStage
+            picture={<RatesChartPicture rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} />}
+            exploreLabel="Explore the weekly rates in the chart"
+          >
             <RatesChartDrawing rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} span={span} />
-          </WhenVisible>
+          </ChartStage>
         )}
         {loading && (
-          <div className="absolute inset-0 flex items-center justify-center bg-white/60 text-sm text-slate-600 dark:bg-slate-950/60 dark:text-slate-300">
+          <div aria-hidden="true" className="absolute inset-0 flex items-center justify-center bg-white/60 text-sm text-slate-600 dark:bg-slate-950/60 dark:text-slate-300">
             Loading…
           </div>
         )}

@@ -1,4 +1,4 @@
-import { Table, TBody, Td, Th, THead } from "@/components/ui";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { formatDate, formatPercent } from "@/lib/format";
 import { RATE_TYPE_LABELS, type RatePoint, type RateType } from "@/lib/rates/types";
 import { WeeklyChange } from "./rate-cards";

@@ -10,3 +10,6 @@ export const SERIES_COLORS: Record<RateType, string> = {
   "7_1_ARM": "#be185d",
   "10_1_ARM": "#57534e",
 };
+
+/** The signed-in reader's own rate (dashed line) and refi zone (shaded below it). */
+export const OWN_COLORS = { line: "#e11d48", zone: "#10b981" };

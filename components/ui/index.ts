@@ -1,5 +1,6 @@
 export { cn } from "./cn";
-export { Button, ButtonLink, SubmitButton, buttonClass } from "./button";
+export { Button, ButtonLink, buttonClass } from "./button";
+export { SubmitButton } from "./submit-button";
 export { Input, Select, Textarea, Checkbox, FormMessage } from "./field";
 export { Card, CardHeader, Stat, PageHeader, EmptyState, Banner } from "./card";
 export { Badge, type BadgeTone } from "./badge";

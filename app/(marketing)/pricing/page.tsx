@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ButtonLink, Card } from "@/components/ui";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { activePlans } from "@/lib/billing/plans";
 import { formatCents } from "@/lib/format";
 import { readForPrerender } from "@/lib/prerender";

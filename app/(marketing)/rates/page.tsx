@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { RateCards } from "@/components/rates/rate-cards";
 import { RatesChart } from "@/components/rates/rates-chart";
 import { RecentRatesTable, recentWeeks } from "@/components/rates/recent-rates-table";

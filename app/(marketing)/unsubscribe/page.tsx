@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Banner, Card } from "@/components/ui";
+import { Banner, Card } from "@/components/ui/card";
 import { verifyUnsubscribeToken } from "@/lib/alerts/unsubscribe";
 import { UnsubscribeForm } from "./unsubscribe-form";
 

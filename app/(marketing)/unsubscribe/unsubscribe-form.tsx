@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, SubmitButton } from "@/components/ui";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { FormMessage } from "@/components/ui/field";
 import { confirmUnsubscribe } from "./actions";
 
 export function UnsubscribeForm({ token }: { token: string }) {

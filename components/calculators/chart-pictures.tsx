@@ -1,0 +1,193 @@
+// The static pictures of the calculator charts: the same data, colours and axes as the recharts
+// drawings in ./chart-drawings.tsx, drawn with the page (no recharts) and shown until the reader
+// reaches for the interactive chart (components/charts/chart-stage.tsx).
+
+import { areaPath, bandScale, clamp01, labelIndexes, linearScale, linePath, niceTicks } from "@/components/charts/geometry";
+import { StaticChart, type AxisTick, type LegendItem, type Mark, type PlotLabel } from "@/components/charts/static-chart";
+import { formatDollars, formatPercent } from "@/lib/format";
+import { COLORS, compactMoney, percent } from "./chart-style";
+import type { YearPoint } from "./chart-drawings";
+
+// Label colours in the plot: darker than the lines in light mode, lighter in dark mode, for contrast.
+const TEXT = {
+  axis: "text-slate-500 dark:text-slate-400",
+  good: "text-emerald-700 dark:text-emerald-400",
+  marker: "text-rose-700 dark:text-rose-400",
+};
+
+/** Ticks of a number axis starting at zero (recharts' default domain), as fractions of the plot. */
+function valueAxis(max: number, format: (v: number) => string, min = 0) {
+  const { domain, ticks } = niceTicks(Math.min(0, min), max);
+  const scale = linearScale(domain);
+  return { scale, ticks: ticks.map((t): AxisTick => ({ at: scale(t), label: format(t) })) };
+}
+
+/** A number x axis over exactly [0, max] (recharts `domain={[0, ...]}`), ticked on round steps inside it. */
+function numberXAxis(max: number, format: (v: number) => string) {
+  const scale = linearScale([0, max || 1]);
+  const ticks = niceTicks(0, max, 6).ticks.filter((t) => t <= max + 1e-9);
+  return { scale, ticks: ticks.map((t): AxisTick => ({ at: scale(t), label: format(t) })) };
+}
+
+const legend = (...items: [string, string, LegendItem["shape"]][]): LegendItem[] => items.map(([label, color, shape]) => ({ label, color, shape }));
+
+/** Stacked bars, one stack per category; `parts` from the bottom up. */
+function stackedBars(count: number, parts: { value: (i: number) => number; fill: string }[], scaleY: (v: number) => number): Mark[] {
+  const { center, band } = bandScale(count);
+  const width = band * 0.8;
+  const marks: Mark[] = [];
+  for (let i = 0; i < count; i++) {
+    let base = 0;
+    for (const part of parts) {
+      const value = Math.max(0, part.value(i));
+      marks.push({ kind: "rect", x: center(i) - width / 2, y: scaleY(base), width, height: scaleY(base + value) - scaleY(base), fill: part.fill });
+      base += value;
+    }
+  }
+  return marks;
+}
+
+export function SchedulePicture({ yearly }: { yearly: YearPoint[] }) {
+  const paid = valueAxis(Math.max(0, ...yearly.map((y) => y.principal + y.interest)), compactMoney);
+  const balance = valueAxis(Math.max(0, ...yearly.map((y) => y.endBalance)), compactMoney);
+  const { center } = bandScale(yearly.length);
+  const bars = stackedBars(
+    yearly.length,
+    [
+      { value: (i) => yearly[i]!.principal, fill: COLORS.principal },
+      { value: (i) => yearly[i]!.interest, fill: COLORS.interest },
+    ],
+    paid.scale,
+  );
+  const line = linePath(yearly.map((y, i) => ({ x: center(i), y: balance.scale(y.endBalance) })));
+  return (
+    <StaticChart
+      left={paid.ticks}
+      right={balance.ticks}
+      bottom={labelIndexes(yearly.length, 8).map((i) => ({ at: center(i), label: String(yearly[i]!.year) }))}
+      xTitle="Year"
+      marks={[...bars, { kind: "path", d: line, stroke: COLORS.balance }]}
+      legend={legend(["Principal", COLORS.principal, "square"], ["Interest", COLORS.interest, "square"], ["Balance", COLORS.balance, "line"])}
+    />
+  );
+}
+
+export function PaymentByRatePicture({
+  points,
+  targetPayment,
+  targetRatePercent,
+  marketRate,
+}: {
+  points: { ratePercent: number; payment: number }[];
+  targetPayment: number;
+  targetRatePercent: number | null;
+  marketRate: { label: string; ratePercent: number } | null;
+}) {
+  const maxRate = points[points.length - 1]?.ratePercent ?? 10;
+  const x = numberXAxis(maxRate, percent);
+  const y = valueAxis(Math.max(targetPayment, ...points.map((p) => p.payment)), compactMoney);
+  const marks: Mark[] = [
+    { kind: "path", d: linePath(points.map((p) => ({ x: x.scale(p.ratePercent), y: y.scale(p.payment) }))), stroke: COLORS.balance },
+    { kind: "rule", axis: "y", at: y.scale(targetPayment), stroke: COLORS.axis, dash: "6 4" },
+  ];
+  const labels: PlotLabel[] = [{ text: `Target ${formatDollars(targetPayment, { whole: true })}`, x: 0, y: y.scale(targetPayment), anchor: "start", place: "above", className: TEXT.axis }];
+  if (targetRatePercent !== null) {
+    marks.push({ kind: "rule", axis: "x", at: x.scale(targetRatePercent), stroke: COLORS.principal, strokeWidth: 2 });
+    labels.push({ text: `Target rate ${formatPercent(targetRatePercent)}`, x: x.scale(targetRatePercent), y: 1, anchor: "end", place: "below", className: TEXT.good });
+  }
+  if (marketRate && marketRate.ratePercent <= maxRate) {
+    marks.push({ kind: "rule", axis: "x", at: x.scale(marketRate.ratePercent), stroke: COLORS.marker, dash: "3 3" });
+    labels.push({ text: `Today ${formatPercent(marketRate.ratePercent)}`, x: x.scale(marketRate.ratePercent), y: 0, anchor: "end", place: "above", className: TEXT.marker });
+  }
+  return <StaticChart left={y.ticks} bottom={x.ticks} gridX top={16} marks={marks} labels={labels} />;
+}
+
+export function BreakEvenPicture({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
+  const maxMonth = series[series.length - 1]?.month ?? 0;
+  const x = numberXAxis(maxMonth, String);
+  const costs = series.flatMap((s) => [s.keepCost, s.refiCost]);
+  const y = valueAxis(Math.max(0, ...costs), compactMoney, Math.min(0, ...costs));
+  const line = (cost: (s: (typeof series)[number]) => number) => linePath(series.map((s) => ({ x: x.scale(s.month), y: y.scale(cost(s)) })));
+  const marks: Mark[] = [
+    { kind: "path", d: line((s) => s.keepCost), stroke: COLORS.keep },
+    { kind: "path", d: line((s) => s.refiCost), stroke: COLORS.refi },
+  ];
+  const labels: PlotLabel[] = [];
+  if (breakEvenMonth !== null) {
+    marks.push({ kind: "rule", axis: "x", at: x.scale(breakEvenMonth), stroke: COLORS.marker, dash: "4 4" });
+    labels.push({ text: `Break-even: month ${breakEvenMonth}`, x: x.scale(breakEvenMonth), y: 1, anchor: "start", place: "below", className: TEXT.marker });
+  }
+  return (
+    <StaticChart
+      left={y.ticks}
+      bottom={x.ticks}
+      gridX
+      top={16}
+      xTitle="Month"
+      marks={marks}
+      labels={labels}
+      legend={legend(["Keep current loan", COLORS.keep, "line"], ["Refinance", COLORS.refi, "line"])}
+    />
+  );
+}
+
+export function InterestComparisonPicture({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
+  const y = valueAxis(Math.max(0, ...bars.map((b) => b.interest + b.costs)), compactMoney);
+  const { center } = bandScale(bars.length);
+  const marks = stackedBars(
+    bars.length,
+    [
+      { value: (i) => bars[i]!.interest, fill: COLORS.interest },
+      { value: (i) => bars[i]!.costs, fill: COLORS.costs },
+    ],
+    y.scale,
+  );
+  return (
+    <StaticChart
+      left={y.ticks}
+      bottom={bars.map((b, i) => ({ at: center(i), label: b.label }))}
+      marks={marks}
+      legend={legend(["Interest", COLORS.interest, "square"], ["Closing costs", COLORS.costs, "square"])}
+    />
+  );
+}
+
+export function FrontierPicture({
+  frontier,
+  homeowner,
+  lastHelpfulMonth,
+}: {
+  frontier: { month: number; maxRatePercent: number | null }[];
+  homeowner: { month: number; ratePercent: number };
+  lastHelpfulMonth: number | null;
+}) {
+  const cutoff = lastHelpfulMonth !== null && lastHelpfulMonth < frontier.length - 1 ? lastHelpfulMonth : null;
+  const maxMonth = Math.max(frontier[frontier.length - 1]?.month ?? 0, homeowner.month);
+  const x = numberXAxis(maxMonth, String);
+  const rates = frontier.flatMap((f) => (f.maxRatePercent === null ? [] : [f.maxRatePercent]));
+  const y = valueAxis(Math.max(homeowner.ratePercent, ...rates), percent);
+  const points = frontier.map((f) => (f.maxRatePercent === null ? null : { x: x.scale(f.month), y: y.scale(f.maxRatePercent) }));
+  const marks: Mark[] = [
+    { kind: "path", d: areaPath(points), fill: COLORS.principal, fillOpacity: 0.25 },
+    { kind: "path", d: linePath(points), stroke: COLORS.principal, strokeWidth: 1 },
+  ];
+  const labels: PlotLabel[] = [];
+  if (cutoff !== null) {
+    marks.push({ kind: "rule", axis: "x", at: x.scale(cutoff), stroke: COLORS.axis, dash: "4 4" });
+    labels.push({ text: `No rate helps after month ${cutoff}`, x: x.scale(cutoff), y: 1, anchor: "end", place: "below", className: TEXT.axis });
+  }
+  const you = { x: clamp01(x.scale(homeowner.month)), y: clamp01(y.scale(homeowner.ratePercent)) };
+  return (
+    <StaticChart
+      left={y.ticks}
+      leftWidth={48}
+      bottom={x.ticks}
+      gridX
+      top={16}
+      xTitle="Months since the loan started"
+      marks={marks}
+      labels={labels}
+      dots={[{ ...you, fill: COLORS.marker, label: { text: "You", ...you, anchor: "middle", place: "above", className: TEXT.marker } }]}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+// Colours and axis formats shared by the calculator charts' static pictures (./chart-pictures.tsx)
+// and their interactive recharts drawings (./chart-drawings.tsx), so the two look the same.
+
+/** Colours readable on the light and the dark background alike. */
+export const COLORS = {
+  principal: "#059669",
+  interest: "#f59e0b",
+  balance: "#3b82f6",
+  keep: "#64748b",
+  refi: "#059669",
+  costs: "#ef4444",
+  marker: "#e11d48",
+  axis: "#94a3b8",
+  grid: "#94a3b833",
+};
+
+/** Axis money: $1.4k, $250k, $1.2M (one decimal below 10, so neighbouring ticks never read the same). */
+export function compactMoney(v: unknown): string {
+  const n = Number(v);
+  const short = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
+  if (Math.abs(n) >= 1_000_000) return `$${short(n / 1_000_000)}M`;
+  if (Math.abs(n) >= 1_000) return `$${short(n / 1_000)}k`;
+  return `$${Math.round(n)}`;
+}
+
+/** Axis percent: 6.5 -> "6.5%". */
+export const percent = (v: unknown) => `${Number(v)}%`;
