@@ -30,13 +30,21 @@ const READING = `## Reading the misses
   React and the Next runtime alone are ~123 KB gzipped in this build (react-dom with the RSC client
   72 KB, the Next router 46 KB, Turbopack's runtime 4 KB; a webpack build is larger, 133 KB), so no
   page of this stack can meet 115 KB as set. What a page adds on top is ours to keep small: the
-  charts' recharts (~110 KB) loads only when a chart comes into view, zod stays on the server.
+  charts are drawn as static SVG with the page and recharts (~110 KB) loads only when the reader
+  reaches for a chart (pointer, touch, keyboard focus); zod stays on the server.
 - **Signed-in pages.** The dashboard (like every signed-in page) is rendered on the server for
-  each request: session check, database, React Server Components and HTML, 10-20 ms of one core
-  on this machine (a signed-in JSON route with the same session check runs at about a quarter of the
-  bare route), where public pages are prerendered and served from cache. Meeting 30 % would take partial
-  prerendering of the app shell (Next's cacheComponents) or a dashboard rendered in the browser
-  from a JSON endpoint; neither is done.
+  each request, where public pages are prerendered and served from cache. Where its time goes,
+  measured with autocannon at 10 connections on this machine by taking the page apart (best of 3
+  interleaved rounds, as a share of the bare route in the same run, which served 630-720 req/s):
+  an empty dynamic page with the root layout only 32 % (4.9 ms of the server's core per request) ·
+  with the app shell, or with the session check, 24 % · with both, a signed-in page showing one
+  line, 20 % · plus proxy.ts, which every app path runs for the optimistic redirect and the 503
+  while the database is down, 16 % · plus the dashboard's query 14 % · plus its cards 12-13 %
+  (11.7 ms). 30 % would be 5 ms a request, about what an empty dynamic page costs alone, so it
+  needs the page served from a cache (partial prerendering with Next's cacheComponents) or
+  rendered in the browser from JSON, not a faster render. Reading the session cookie directly
+  instead of through Auth.js's \`auth()\` (which re-encrypted the token on every call) took ~3 ms
+  off every signed-in request.
 - **Heavy-week sweep.** The target is met in the newest real week. The heavy week is a stress case
   (40 % of all alerts fire in one sweep): its time splits between the select, 40,000 trigger
   inserts into six indexes, their foreign-key checks and the counter updates.`;
