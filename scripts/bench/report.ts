@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 
 export type BenchRow = {
@@ -57,4 +57,22 @@ ${renderTable(rows)}
 ${extra}
 `;
   writeFileSync("BENCHMARKS.md", md);
+}
+
+const TABLE_START = "<!-- bench-table:start -->";
+const TABLE_END = "<!-- bench-table:end -->";
+
+/** The README with the text between its benchmark-table markers replaced (unchanged without them). */
+export function withBenchTable(readme: string, body: string): string {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) return readme;
+  return `${readme.slice(0, start + TABLE_START.length)}\n${body.trim()}\n${readme.slice(end)}`;
+}
+
+/** The README shows the latest full run's table too (the notes stay in BENCHMARKS.md). */
+export function writeReadmeTable(rows: BenchRow[]): void {
+  const readme = readFileSync("README.md", "utf8");
+  const when = `From the latest full run (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores); what the misses mean is in [BENCHMARKS.md](BENCHMARKS.md).`;
+  writeFileSync("README.md", withBenchTable(readme, `${when}\n\n${renderTable(rows)}`));
 }
