@@ -22,7 +22,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatDollars, formatPercent } from "@/lib/format";
-import { COLORS, compactMoney, percent } from "./chart-style";
+import { COLORS, compactMoney, percent, type PaymentByRateData } from "./chart-style";
 
 const money = (v: unknown) => formatDollars(Number(v));
 const tick = { fill: COLORS.axis, fontSize: 12 };
@@ -63,12 +63,7 @@ export function PaymentByRateDrawing({
   targetPayment,
   targetRatePercent,
   marketRate,
-}: {
-  points: { ratePercent: number; payment: number }[];
-  targetPayment: number;
-  targetRatePercent: number | null;
-  marketRate: { label: string; ratePercent: number } | null;
-}) {
+}: PaymentByRateData) {
   const maxRate = points[points.length - 1]?.ratePercent ?? 10;
   return (
     <Responsive>

@@ -5,7 +5,7 @@
 import { areaPath, bandScale, clamp01, labelIndexes, linearScale, linePath, niceTicks } from "@/components/charts/geometry";
 import { StaticChart, type AxisTick, type LegendItem, type Mark, type PlotLabel } from "@/components/charts/static-chart";
 import { formatDollars, formatPercent } from "@/lib/format";
-import { COLORS, compactMoney, percent } from "./chart-style";
+import { COLORS, compactMoney, percent, type PaymentByRateData } from "./chart-style";
 import type { YearPoint } from "./chart-drawings";
 
 // Label colours in the plot: darker than the lines in light mode, lighter in dark mode, for contrast.
@@ -77,12 +77,7 @@ export function PaymentByRatePicture({
   targetPayment,
   targetRatePercent,
   marketRate,
-}: {
-  points: { ratePercent: number; payment: number }[];
-  targetPayment: number;
-  targetRatePercent: number | null;
-  marketRate: { label: string; ratePercent: number } | null;
-}) {
+}: PaymentByRateData) {
   const maxRate = points[points.length - 1]?.ratePercent ?? 10;
   const x = numberXAxis(maxRate, percent);
   const y = valueAxis(Math.max(targetPayment, ...points.map((p) => p.payment)), compactMoney);

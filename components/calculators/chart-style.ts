@@ -25,3 +25,11 @@ export function compactMoney(v: unknown): string {
 
 /** Axis percent: 6.5 -> "6.5%". */
 export const percent = (v: unknown) => `${Number(v)}%`;
+
+/** The payment-by-rate chart's data, drawn as a picture and as the interactive chart. */
+export type PaymentByRateData = {
+  points: { ratePercent: number; payment: number }[];
+  targetPayment: number;
+  targetRatePercent: number | null;
+  marketRate: { label: string; ratePercent: number } | null;
+};
