@@ -22,7 +22,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatDollars, formatPercent } from "@/lib/format";
-import { COLORS, compactMoney, percent, type PaymentByRateData } from "./chart-style";
+import { COLORS, compactMoney, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 
 const money = (v: unknown) => formatDollars(Number(v));
 const tick = { fill: COLORS.axis, fontSize: 12 };
@@ -123,16 +123,9 @@ export function InterestComparisonDrawing({ bars }: { bars: { label: string; int
 }
 
 /** The frontier: below the area refinancing pays less interest; the homeowner's point on it. */
-export function FrontierDrawing({
-  frontier,
-  homeowner,
-  lastHelpfulMonth,
-}: {
-  frontier: { month: number; maxRatePercent: number | null }[];
-  homeowner: { month: number; ratePercent: number };
-  lastHelpfulMonth: number | null;
-}) {
-  const cutoff = lastHelpfulMonth !== null && lastHelpfulMonth < frontier.length - 1 ? lastHelpfulMonth : null;
+export function FrontierDrawing(data: FrontierData) {
+  const { frontier, homeowner } = data;
+  const cutoff = frontierCutoff(data);
   return (
     <Responsive>
       <ComposedChart data={frontier} accessibilityLayer title="Highest rate that pays less, by month: the arrow keys step through the months" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>

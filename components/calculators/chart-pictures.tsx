@@ -5,7 +5,7 @@
 import { areaPath, bandScale, clamp01, labelIndexes, linearScale, linePath, niceTicks } from "@/components/charts/geometry";
 import { StaticChart, type AxisTick, type LegendItem, type Mark, type PlotLabel } from "@/components/charts/static-chart";
 import { formatDollars, formatPercent } from "@/lib/format";
-import { COLORS, compactMoney, percent, type PaymentByRateData } from "./chart-style";
+import { COLORS, compactMoney, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 import type { YearPoint } from "./chart-drawings";
 
 // Label colours in the plot: darker than the lines in light mode, lighter in dark mode, for contrast.
@@ -147,16 +147,9 @@ export function InterestComparisonPicture({ bars }: { bars: { label: string; int
   );
 }
 
-export function FrontierPicture({
-  frontier,
-  homeowner,
-  lastHelpfulMonth,
-}: {
-  frontier: { month: number; maxRatePercent: number | null }[];
-  homeowner: { month: number; ratePercent: number };
-  lastHelpfulMonth: number | null;
-}) {
-  const cutoff = lastHelpfulMonth !== null && lastHelpfulMonth < frontier.length - 1 ? lastHelpfulMonth : null;
+export function FrontierPicture(data: FrontierData) {
+  const { frontier, homeowner } = data;
+  const cutoff = frontierCutoff(data);
   const maxMonth = Math.max(frontier[frontier.length - 1]?.month ?? 0, homeowner.month);
   const x = numberXAxis(maxMonth, String);
   const rates = frontier.flatMap((f) => (f.maxRatePercent === null ? [] : [f.maxRatePercent]));

@@ -33,3 +33,14 @@ export type PaymentByRateData = {
   targetRatePercent: number | null;
   marketRate: { label: string; ratePercent: number } | null;
 };
+
+/** The efficient frontier chart's data, drawn as a picture and as the interactive chart. */
+export type FrontierData = {
+  frontier: { month: number; maxRatePercent: number | null }[];
+  homeowner: { month: number; ratePercent: number };
+  lastHelpfulMonth: number | null;
+};
+
+/** The month after which refinancing no longer helps, when it falls inside the chart. */
+export const frontierCutoff = ({ frontier, lastHelpfulMonth }: FrontierData): number | null =>
+  lastHelpfulMonth !== null && lastHelpfulMonth < frontier.length - 1 ? lastHelpfulMonth : null;
