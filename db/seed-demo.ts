@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { DEMO_BILLING } from "@/lib/billing/demo-billing";
 import { runCalculator } from "@/lib/calc";
 import type { Db } from "./client";
 import {
@@ -21,7 +22,7 @@ export type DemoAccount = { role: string; email: string; password: string };
 
 export const DEMO_ACCOUNTS = {
   homeowner: { email: "homeowner@demo.refialert.test", password: "harbor-maple-lantern", name: "Dana Homeowner" },
-  paid: { email: "paid@demo.refialert.test", password: "copper-river-window", name: "Pat Subscriber" },
+  paid: { email: DEMO_BILLING.email, password: "copper-river-window", name: DEMO_BILLING.name },
   unverified: { email: "unverified@demo.refialert.test", password: "quiet-orchard-signal", name: "Uma Unverified" },
   admin: { email: "admin@demo.refialert.test", password: "granite-harbor-beacon", name: "Avery Admin" },
 } as const;
@@ -144,7 +145,8 @@ export async function seedDemoAccounts(db: Db, h: Helpers): Promise<DemoAccount[
     );
   });
 
-  await createUser(db, h, DEMO_ACCOUNTS.paid, verified, async (tx, userId) => {
+  // The Stripe ids are the ones the local stand-in holds for this account (lib/billing/demo-billing.ts).
+  await createUser(db, h, DEMO_ACCOUNTS.paid, { ...verified, stripeCustomerId: DEMO_BILLING.customerId }, async (tx, userId) => {
     const [m] = await tx
       .insert(mortgages)
       .values({
@@ -167,7 +169,7 @@ export async function seedDemoAccounts(db: Db, h: Helpers): Promise<DemoAccount[
       .values({ userId, mortgageId: m!.id, alertType: "interest_rate", targetInterestRate: 5.5, targetTerm: 360, estimateRefinanceCostCents: 500_000 })
       .returning({ id: alerts.id });
     const [price] = await tx.select().from(planPrices).where(eq(planPrices.interval, "year")).limit(1);
-    const start = new Date(Date.now() - 30 * 86_400_000);
+    const start = new Date(Date.now() - DEMO_BILLING.daysIntoPeriod * 86_400_000);
     const end = new Date(start.getTime() + 365 * 86_400_000);
     const [sub] = await tx
       .insert(subscriptions)
@@ -175,22 +177,22 @@ export async function seedDemoAccounts(db: Db, h: Helpers): Promise<DemoAccount[
         userId,
         alertId: alert!.id,
         planPriceId: price?.id,
-        stripeCustomerId: "cus_demo_paid",
-        stripeSubscriptionId: "sub_demo_paid",
-        stripePriceId: price?.stripePriceId ?? "price_demo_yearly",
+        stripeCustomerId: DEMO_BILLING.customerId,
+        stripeSubscriptionId: DEMO_BILLING.subscriptionId,
+        stripePriceId: price?.stripePriceId ?? DEMO_BILLING.priceId,
         status: "active",
         currentPeriodStart: start,
         currentPeriodEnd: end,
-        amountCents: 12_000,
-        interval: "year",
+        amountCents: DEMO_BILLING.amountCents,
+        interval: DEMO_BILLING.interval,
       })
       .returning({ id: subscriptions.id });
     await tx.insert(invoices).values({
       subscriptionId: sub!.id,
       userId,
-      stripeInvoiceId: "in_demo_paid_1",
-      amountDueCents: 12_000,
-      amountPaidCents: 12_000,
+      stripeInvoiceId: DEMO_BILLING.invoiceId,
+      amountDueCents: DEMO_BILLING.amountCents,
+      amountPaidCents: DEMO_BILLING.amountCents,
       status: "paid",
       invoiceDate: start,
       paidAt: start,

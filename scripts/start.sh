@@ -53,7 +53,8 @@ if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
   export STRIPE_SECRET_KEY="sk_test_local_standin"
   export STRIPE_API_URL="http://127.0.0.1:$STRIPE_STANDIN_PORT"
   export STRIPE_WEBHOOK_SECRET="${STRIPE_WEBHOOK_SECRET:-whsec_$(local_secret stripe-standin-secret "require('crypto').randomBytes(24).toString('hex')")}"
-  STRIPE_WEBHOOK_URL="http://127.0.0.1:$PORT/api/stripe/webhook" STRIPE_STANDIN_STATE="$DATA_DIR/stripe-standin.json" \
+  # With demo data, the stand-in also holds the demo "paid" account's subscription.
+  STRIPE_STANDIN_DEMO="$DEMO_SEED" STRIPE_WEBHOOK_URL="http://127.0.0.1:$PORT/api/stripe/webhook" STRIPE_STANDIN_STATE="$DATA_DIR/stripe-standin.json" \
     npx tsx lib/billing/standin/cli.ts serve &
   pids+=($!)
 fi

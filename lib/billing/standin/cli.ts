@@ -29,6 +29,7 @@ Environment:
   STRIPE_STANDIN_URL     base URL for 'event' and for hosted page links (default http://127.0.0.1:PORT)
   STRIPE_WEBHOOK_URL     app webhook endpoint (default ${DEFAULT_WEBHOOK_URL})
   STRIPE_WEBHOOK_SECRET  signing secret the app verifies with (default ${DEFAULT_WEBHOOK_SECRET})
+  STRIPE_STANDIN_DEMO    "true": also hold the demo account's paid subscription (npm start sets it)
   STRIPE_STANDIN_STATE   state file (default ${DEFAULT_STATE_FILE}); "memory" keeps nothing
 `;
 
@@ -46,6 +47,7 @@ async function serve(): Promise<void> {
     webhookUrl,
     webhookSecret: secret,
     stateFile,
+    demo: env.STRIPE_STANDIN_DEMO === "true" || env.STRIPE_STANDIN_DEMO === "1",
   });
   console.log(`[stripe-standin] listening on ${standin.url} (test mode: no real charges)
 [stripe-standin]   webhooks → ${webhookUrl}

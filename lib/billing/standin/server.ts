@@ -13,6 +13,8 @@ import { messagePage } from "./pages";
 import { handleApi } from "./routes";
 import { Store, type StandinState } from "./store";
 import { WebhookSender } from "./webhooks";
+import { DEMO_BILLING } from "../demo-billing";
+import { addDemoBilling } from "./demo";
 
 export interface StandinOptions {
   /** 0 picks a free port (tests). */
@@ -28,6 +30,8 @@ export interface StandinOptions {
   stateFile?: string;
   /** Delays between webhook retries after a failed first attempt. */
   webhookRetryDelaysMs?: number[];
+  /** Hold the demo data's paid subscription (demo.ts), for `npm start` with demo accounts. */
+  demo?: boolean;
   /** Where log lines go; defaults to the console. */
   log?: (line: string) => void;
 }
@@ -134,6 +138,7 @@ export async function startStripeStandin(opts: StandinOptions): Promise<StripeSt
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostForUrl(host)}:${port}`;
   if (!publicUrl) publicUrl = url;
+  if (opts.demo && addDemoBilling(store, publicUrl)) log(`added the demo subscription ${DEMO_BILLING.subscriptionId}`);
   return {
     url,
     port,
