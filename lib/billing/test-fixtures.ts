@@ -121,8 +121,8 @@ export function eventOf(type: string, object: unknown, created: number, id = nex
 const signer = new Stripe("sk_test_signer", { telemetry: false });
 
 /** A request to the webhook route exactly as Stripe sends it: raw JSON body, real signature. */
-export function signedRequest(event: unknown, secret: string, opts: { signature?: string } = {}): Request {
+export function signedRequest(event: unknown, secret: string, opts: { signature?: string; timestamp?: number } = {}): Request {
   const payload = JSON.stringify(event);
-  const signature = opts.signature ?? signer.webhooks.generateTestHeaderString({ payload, secret });
+  const signature = opts.signature ?? signer.webhooks.generateTestHeaderString({ payload, secret, timestamp: opts.timestamp });
   return new Request("http://127.0.0.1:3000/api/stripe/webhook", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload });
 }

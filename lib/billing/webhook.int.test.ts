@@ -37,6 +37,9 @@ describe("POST /api/stripe/webhook", () => {
     const body = JSON.stringify({ ...event, id: "evt_other" });
     const res2 = await handle(new Request(tampered.url, { method: "POST", headers: tampered.headers, body }));
     expect(res2.status).toBe(400);
+    // Correctly signed, but ten minutes ago: a replayed delivery.
+    const replay = signedRequest(event, SECRET, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    expect((await handle(replay)).status).toBe(400);
     expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, event.id))).toEqual([]);
     expect(await rowFor(alert.id)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { env } from "@/lib/env";
 import { processStripeEvent } from "./events";
+import { SIGNATURE_TOLERANCE_SECONDS, unverifiableHeader } from "./signature-header";
 
 // Signature verification needs no API key: a keyless client only for `webhooks`.
 const verifier = new Stripe("sk_test_signature_only", { telemetry: false });
@@ -18,6 +19,11 @@ function logRefusal(err: unknown) {
   refused = { count: 0, loggedAt: now };
 }
 
+function refuse(reason: unknown): Response {
+  logRefusal(reason);
+  return Response.json({ error: { code: "bad_signature", message: "Invalid signature." } }, { status: 400 });
+}
+
 /**
  * POST /api/stripe/webhook: verifies the signature on the raw body, then applies the event once.
  * 400 for a bad or missing signature (nothing written); 500 when the secret is not configured
@@ -30,15 +36,18 @@ export async function handleWebhookRequest(req: Request): Promise<Response> {
     console.error("Stripe webhook rejected: STRIPE_WEBHOOK_SECRET is not configured");
     return Response.json({ error: { code: "not_configured", message: "Webhook secret not configured." } }, { status: 500 });
   }
-  const payload = await req.text();
   const signature = req.headers.get("stripe-signature");
+  // A header that can never verify (none, no timestamp, or one outside the tolerance: a replay)
+  // is refused before the body is even read; the SDK makes the same checks, later and dearer.
+  const unfit = unverifiableHeader(signature);
+  if (unfit) return refuse(unfit);
+  // The raw bytes Stripe signed, as a Buffer: nothing is decoded before the signature is checked.
+  const payload = Buffer.from(await req.arrayBuffer());
   let event: Stripe.Event;
   try {
-    if (!signature) throw new Error("missing Stripe-Signature header");
-    event = verifier.webhooks.constructEvent(payload, signature, secret);
+    event = verifier.webhooks.constructEvent(payload, signature!, secret, SIGNATURE_TOLERANCE_SECONDS);
   } catch (err) {
-    logRefusal(err);
-    return Response.json({ error: { code: "bad_signature", message: "Invalid signature." } }, { status: 400 });
+    return refuse(err);
   }
   try {
     const result = await processStripeEvent(event);

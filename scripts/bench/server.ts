@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 
-/** As scripts/start.sh runs `next start`: V8 collects garbage before the heap passes 256 MB. */
-export const SERVER_NODE_OPTIONS = ["--max-old-space-size=256"];
+/** As scripts/start.sh runs `next start`: V8 collects garbage before the heap passes 224 MB. */
+export const SERVER_NODE_OPTIONS = ["--max-old-space-size=224"];
 
 export type RunningServer = { url: string; child: ChildProcess; peakRssMb: () => number; stop: () => Promise<void> };
 

@@ -1,0 +1,21 @@
+/**
+ * A first, cheap look at a Stripe-Signature header (`t=<unix seconds>,v1=<hex>[,v1=…]`), made
+ * before the request body is read. The Stripe SDK's constructEvent does the real check; this
+ * only turns away headers that could never pass it.
+ */
+
+/** How old a signature may be (the SDK's default): older ones are replays. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * Why the header cannot verify whatever the body is (missing, no timestamp, signed longer ago
+ * than the tolerance), or null when only the signature check itself can tell.
+ */
+export function unverifiableHeader(header: string | null, nowSeconds = Date.now() / 1000): string | null {
+  if (!header) return "missing Stripe-Signature header";
+  const t = /(?:^|,)\s*t=(\d{1,12})\s*(?:,|$)/.exec(header)?.[1];
+  if (!t) return "no timestamp in the Stripe-Signature header";
+  // Only age counts, as in the SDK: a sender whose clock runs ahead is not turned away here.
+  if (nowSeconds - Number(t) > SIGNATURE_TOLERANCE_SECONDS) return "timestamp outside the tolerance zone";
+  return null;
+}
