@@ -40,12 +40,12 @@ export async function handleWebhookRequest(req: Request): Promise<Response> {
   // A header that can never verify (none, no timestamp, or one outside the tolerance: a replay)
   // is refused before the body is even read; the SDK makes the same checks, later and dearer.
   const unfit = unverifiableHeader(signature);
-  if (unfit) return refuse(unfit);
+  if (unfit || !signature) return refuse(unfit);
   // The raw bytes Stripe signed, as a Buffer: nothing is decoded before the signature is checked.
   const payload = Buffer.from(await req.arrayBuffer());
   let event: Stripe.Event;
   try {
-    event = verifier.webhooks.constructEvent(payload, signature!, secret, SIGNATURE_TOLERANCE_SECONDS);
+    event = verifier.webhooks.constructEvent(payload, signature, secret, SIGNATURE_TOLERANCE_SECONDS);
   } catch (err) {
     return refuse(err);
   }
