@@ -42,11 +42,14 @@ const READING = `## Reading the misses
   10 connections, best of 3 interleaved rounds, as a share of the bare route): an empty dynamic
   page with the root layout only reaches 32 %; with the app shell or the session check 24 %; a
   signed-in page showing one line 20 %; plus proxy.ts 16 %; plus the query 14 %; plus the cards
-  12-13 %. 30 % of the bare route is less time than React's render alone, so it needs the page
-  served from a cache (partial prerendering with Next's cacheComponents) or rendered in the
-  browser from JSON, not a faster render; both change how every signed-in page works, and were
-  not done. The p95 at 10 connections follows from the same cost (it is met on a quiet host and
-  missed on a busy one).
+  12-13 %. 30 % of the bare route is less time than React's render alone, and caching inside
+  Next does not get there. Measured in a bare Next 16 app: a 38 KB dynamic page that reads a
+  cookie serves 18 % of the bare route; the same page with partial prerendering
+  (cacheComponents: the shell prerendered, the cards streamed in) 13 %; with the cards under
+  \`"use cache"\` per user 11 %. At 12 KB the same page serves 28 %, so weight counts, but not
+  enough: taking 5 KB of repeated utility classes off the dashboard changed nothing measurable.
+  Meeting 30 % would mean rendering the dashboard in the browser from JSON, which changes how
+  every signed-in page works; not done. The p95 at 10 connections follows from the same cost.
 - **Webhook refusals.** A header that can never verify (none, no timestamp, or signed more than
   5 minutes ago: a replay) is refused before the body is read. A forged signature with a fresh
   timestamp costs more: the body must be read (Next hands route handlers a web \`Request\`;
