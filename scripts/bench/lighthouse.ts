@@ -46,7 +46,7 @@ async function cpuBusyShare(ms: number): Promise<number> {
  * server collecting garbage, PostgreSQL's autovacuum after the saving route's inserts) would be
  * counted against the page. Returns the busy share it settled at.
  */
-export async function waitForQuietCpu(maxMs = 120_000, busyBelow = 0.15): Promise<number> {
+async function waitForQuietCpu(maxMs = 120_000, busyBelow = 0.15): Promise<number> {
   const until = Date.now() + maxMs;
   let busy = await cpuBusyShare(2_000);
   while (busy >= busyBelow && Date.now() < until) busy = await cpuBusyShare(2_000);
