@@ -17,6 +17,9 @@ const nextConfig = {
   // Lets a second build live beside the first (e.g. a test run while a dev server is up).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // `npm run bench` builds with BENCH_PROBES=1, which adds two reference pages (*.probe.tsx: the
+  // cheapest dynamic page, and the empty signed-in shell); every other build leaves them out.
+  pageExtensions: process.env.BENCH_PROBES === "1" ? ["tsx", "ts", "jsx", "js", "probe.tsx"] : ["tsx", "ts", "jsx", "js"],
   // `npm test` type-checks the whole project (tsc --noEmit); skipping it here saves ~25 s per build.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,

@@ -25,6 +25,12 @@ test("GET /api/health answers with a database round trip", async ({ request }) =
   expect(await res.json()).toMatchObject({ status: "ok", database: "up" });
 });
 
+test("the benchmark's reference pages are not part of a normal build", async ({ request }) => {
+  // app/(bench)/probe-floor and app/(app)/dashboard/probe are *.probe.tsx: built only with BENCH_PROBES=1.
+  const res = await request.get("/probe-floor");
+  expect(res.status()).toBe(404);
+});
+
 test("signed-out visitors are sent to sign in from app pages, and can sign in with a demo account", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdashboard/);

@@ -19,8 +19,14 @@ pg_psql -d postgres -c "CREATE DATABASE refi_bench"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/refi_bench"
 # The data first: the build prerenders the public pages from this database.
 npx tsx --conditions=react-server scripts/bench/run.ts prepare
-if [ ! -f .next/BUILD_ID ] || [ -n "$(find app components lib db proxy.ts next.config.mjs -newer .next/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
+# A build of its own in .next-bench (the app's .next stays as it was), with the two reference
+# pages (BENCH_PROBES=1, see next.config.mjs). A non-default dist dir makes `next build` rewrite
+# tsconfig.json: put it back.
+export NEXT_DIST_DIR=.next-bench BENCH_PROBES=1
+if [ ! -f .next-bench/BUILD_ID ] || [ -n "$(find app components lib db proxy.ts next.config.mjs -newer .next-bench/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
+  tsconfig_was_clean=0; git diff --quiet -- tsconfig.json 2>/dev/null && tsconfig_was_clean=1
   npx next build
+  [ "$tsconfig_was_clean" = 1 ] && git checkout -- tsconfig.json 2>/dev/null || true
 fi
 
 npx tsx --conditions=react-server scripts/bench/run.ts
