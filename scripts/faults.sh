@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# npm run test:faults — load and fault tests (not part of `npm test`): a webhook storm, a
+# npm run test:faults — load and fault tests (also the last step of `npm test`): a webhook storm, a
 # PostgreSQL restart under 50-connection load, SMTP down, and fuzzed bad input for every schema.
-# Starts its own throw-away PostgreSQL, builds the app into .next-faults when missing or older
-# than the sources, runs tests/faults/*.fault.test.ts, prints a summary, exits non-zero on failure.
+# Starts its own throw-away PostgreSQL, builds the app into FAULTS_DIST_DIR (default .next-faults;
+# `npm test` passes the .next it has just built) when missing or older than the sources, runs
+# tests/faults/*.fault.test.ts, prints a summary, exits non-zero on failure.
 # Loopback addresses only; every loop in the tests is bounded in count and time.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 export NEXT_TELEMETRY_DISABLED=1
-# Outside the tree: `npm test` wipes .test-tmp when it starts, and may run at the same time.
-OUT="$(mktemp -d /tmp/refi-faults.XXXXXX)"
-chmod 755 "$OUT"
+# Outside the tree by default (`npm test` wipes .test-tmp when it starts, and may run at the same
+# time); `npm test` itself passes a folder under its .test-tmp, so its summary counts these tests.
+OUT="${FAULTS_OUT:-$(mktemp -d /tmp/refi-faults.XXXXXX)}"
+mkdir -p "$OUT" && chmod 755 "$OUT"
 echo "[faults] logs and results in $OUT"
 export DATA_DIR="$OUT/data" FAULTS_OUT="$OUT"
-export FAULTS_DIST_DIR=".next-faults"
+export FAULTS_DIST_DIR="${FAULTS_DIST_DIR:-.next-faults}"
 source scripts/pg-server.sh
 
 cleanup() { pg_server_stop; }

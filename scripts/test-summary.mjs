@@ -36,6 +36,7 @@ const detail = {
   "unit tests": () => vitest("unit.json"),
   "integration tests (PostgreSQL)": () => vitest("integration.json"),
   "browser tests (Playwright, Chromium)": () => playwright("e2e.json"),
+  "load and fault tests": () => vitest("faults/faults.json"),
 };
 console.log("Summary");
 let anyFailed = false;

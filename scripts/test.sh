@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test — everything, from a clean clone: installs what is missing (npm dependencies;
 # PostgreSQL and Chromium from Debian's packages), starts a throw-away PostgreSQL, then runs
-# type check, lint, unit tests, integration tests, a production build and the Playwright tests.
+# type check, lint, unit tests, integration tests, a production build, the Playwright tests, and
+# the load and fault tests (scripts/faults.sh, on that same build and a PostgreSQL of its own).
 # Ends with one line "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -69,6 +70,16 @@ if [ "${step_results[-1]}" = pass ]; then
 else
   record "browser tests (Playwright, Chromium)" fail
   echo "browser tests skipped: the build failed"
+fi
+
+# 6. load and fault tests on the same build (about a minute): their own PostgreSQL, which the
+# database-restart test stops and starts, so none of this run's variables point at ours.
+if [ "${step_results[-2]}" = pass ]; then
+  run_step "load and fault tests" env -u PG_PORT -u PG_DIR -u PG_ADMIN_URL -u TEST_PG_ADMIN_URL \
+    FAULTS_DIST_DIR=.next FAULTS_OUT="$OUT/faults" bash scripts/faults.sh
+else
+  record "load and fault tests" fail
+  echo "load and fault tests skipped: the build failed"
 fi
 
 echo

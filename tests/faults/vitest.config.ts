@@ -1,8 +1,8 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-// Fault tests (npm run test:faults → scripts/faults.sh): webhook storm, database restart under
-// load, SMTP down, fuzzing. Not part of `npm test`: they need a production build and take minutes.
+// Fault tests (npm run test:faults → scripts/faults.sh; also the last step of `npm test`): webhook
+// storm, database restart under load, SMTP down, fuzzing. They run against a production build.
 // Each file gets its own migrated database (the integration tests' per-file setup).
 const root = path.resolve(__dirname, "../..");
 
