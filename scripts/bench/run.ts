@@ -41,7 +41,13 @@ const READING = `## Reading the misses
   against the database, header and navigation). The first is the floor of any dynamic page in
   this stack on this host, and it is itself near or under 30 % of the bare route; the shell
   alone halves that again. So no server-rendered dashboard can meet 30 % here: the target
-  assumes a cost per request lower than Next's own. A CPU profile under dashboard load puts
+  assumes a cost per request lower than Next's own. Where the dashboard's time goes, from probe
+  pages built the same way one part at a time (10 connections, best of 4 interleaved rounds of
+  8 s, server time per request): the floor 3.0 ms; the empty shell 4.3 ms, of which proxy.ts
+  0.5-1.0; the dashboard query +1.0; the cached latest rates +0.5; rendering the two cards +0.9
+  (+0.4 as client components, which would ship their code to the browser); the whole dashboard
+  7.0-7.3 ms. None of these parts alone, nor all the cheap ones together, brings the p95 at 10
+  connections under 100 ms (that needs about a quarter off). A CPU profile under dashboard load puts
   ~6.5 ms of the server's core into each request: React rendering the page twice over (the RSC
   payload, then the HTML: 43 KB, of which 27 KB is the inlined payload) ~2.4 ms, garbage
   collection ~1.1 ms, the rest Next's request handling, proxy.ts, the session check and the one
