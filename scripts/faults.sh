@@ -37,7 +37,7 @@ if [ ! -f "$stamp" ] || [ -n "$(find app lib db components proxy.ts instrumentat
 fi
 
 echo "━━ fault tests"
-timeout 900 npx vitest run --config tests/faults/vitest.config.ts --reporter=default --reporter=json --outputFile.json="$OUT/faults.json" "$@"
+timeout 900 npx vitest run --config tests/faults/vitest.config.mts --reporter=default --reporter=json --outputFile.json="$OUT/faults.json" "$@"
 rc=$?
 
 echo

@@ -1,10 +1,11 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Fault tests (npm run test:faults → scripts/faults.sh; also the last step of `npm test`): webhook
 // storm, database restart under load, SMTP down, fuzzing. They run against a production build.
 // Each file gets its own migrated database (the integration tests' per-file setup).
-const root = path.resolve(__dirname, "../..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export default defineConfig({
   root,

@@ -1,12 +1,17 @@
-import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// An ES module (.mts), as Vite's native config loader will require; Vite points import.meta.url
+// at this file even when it bundles the config.
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 // Two projects: `unit` needs nothing but Node; `integration` needs DATABASE_URL pointing at a
 // real PostgreSQL server (scripts/test.sh starts a throw-away one).
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": root,
   // `server-only` throws outside React Server Components; in tests and scripts the code runs on the server anyway.
-  "server-only": path.resolve(__dirname, "tests/support/empty.ts"),
+  "server-only": path.resolve(root, "tests/support/empty.ts"),
 };
 
 export default defineConfig({
