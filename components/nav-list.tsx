@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useLayoutEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 
 /** `exact`: active only on its own path (an overview whose sections live below it). */
@@ -35,8 +36,20 @@ const STYLES = {
 export function NavList({ label, items, variant }: { label: string; items: readonly NavItem[]; variant: keyof typeof STYLES }) {
   const pathname = usePathname();
   const s = STYLES[variant];
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the row is wider than the screen, and the current page's link (Settings, say) would
+  // start off-screen: centre it (the browser clamps the scroll). Only the row scrolls, never the
+  // page, and only when it overflows: the sidebar from md up never does.
+  useLayoutEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
+    const row = nav.getBoundingClientRect();
+    const link = current.getBoundingClientRect();
+    nav.scrollLeft += link.left - row.left - (row.width - link.width) / 2;
+  }, [pathname]);
   return (
-    <nav aria-label={label} className={s.nav}>
+    <nav ref={navRef} aria-label={label} className={s.nav}>
       <ul className={s.list}>
         {items.map((item) => {
           const active = isActivePath(pathname, item);
