@@ -19,6 +19,14 @@ describe("describeInputs / describeResult", () => {
     expect(describeResult("break_even", never.summary)).toMatch(/^Never breaks even, costs \$[\d,.]+\/mo more$/);
   });
 
+  it("says plainly when a lower payment costs more over the loan's life, with no minus signs", () => {
+    // 150 months left at 7.125 %, into a new 15-year loan at 6 %: a lower payment for 30 more months.
+    const longer = runCalculator("refinance_savings", { balance: 161613.01, currentRatePercent: 7.125, monthsLeft: 150, newRatePercent: 6, newTermYears: 15, costs: 4000 });
+    expect(describeResult("refinance_savings", longer.summary)).toMatch(/^Saves \$[\d,.]+\/mo, costs \$[\d,.]+ more over the loan's life$/);
+    const shorter = runCalculator("refinance_savings", { balance: 300000, currentRatePercent: 7, monthsLeft: 300, newRatePercent: 5.5, newTermYears: 20, costs: 4000 });
+    expect(describeResult("refinance_savings", shorter.summary)).toMatch(/^Saves \$[\d,.]+\/mo, \$[\d,.]+ over the loan's life$/);
+  });
+
   it("copes with old or partial rows instead of failing", () => {
     expect(describeResult("break_even", { note: "demo entry" })).toBe("—");
     expect(describeInputs("monthly_payment", { principal: "oops", rate: 4.5 })).toBe("");

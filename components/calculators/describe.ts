@@ -40,6 +40,16 @@ function savings(value: unknown, verb: "saves" | "Saves"): string | null {
   return n >= 0 ? `${verb} ${formatDollars(n)}/mo` : `${verb === "Saves" ? "Costs" : "costs"} ${formatDollars(-n)}/mo more`;
 }
 
+/**
+ * Lifetime savings (interest and costs), signed: "$12,000.00 over the loan's life", or "costs
+ * $4,906.42 more over the loan's life" — a lower payment on a longer loan often costs more in all.
+ */
+function overLife(value: unknown): string | null {
+  const n = num(value);
+  if (n === null) return null;
+  return n >= 0 ? `${formatDollars(n)} over the loan's life` : `costs ${formatDollars(-n)} more over the loan's life`;
+}
+
 /** The result in a phrase: "Payment $2,026.74", "Breaks even in month 31", ... */
 export function describeResult(type: CalculatorType, summary: Record<string, unknown>): string {
   const parts: (string | null)[] = [];
@@ -64,7 +74,7 @@ export function describeResult(type: CalculatorType, summary: Record<string, unk
       break;
     case "refinance_savings":
       parts.push(savings(summary.monthlySavings, "Saves"));
-      parts.push(num(summary.lifetimeInterestSavings) === null ? null : `lifetime ${formatDollars(num(summary.lifetimeInterestSavings))}`);
+      parts.push(overLife(summary.lifetimeInterestSavings));
       break;
     case "efficient_frontier":
       if (num(summary.frontierRatePercent) !== null) parts.push(`Refinancing helps below ${formatPercent(num(summary.frontierRatePercent))}`);
