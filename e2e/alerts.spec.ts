@@ -102,6 +102,9 @@ test("the owner of a monitored alert is emailed when a lower rate is published, 
   const item = page.getByTestId("alert-row").filter({ hasText: "Birch Lane house" });
   await expect(item).toContainText("Monitoring");
   await expect(item.getByRole("link", { name: /UTC/ })).toBeVisible();
+  // Each alert says where it is managed (its page: pause, edit, delete, triggers).
+  await item.getByRole("link", { name: /^Manage .*Birch Lane house$/ }).click();
+  await expect(page).toHaveURL(/\/alerts\/[0-9a-f-]{36}$/);
 });
 
 test("an alert is created from the form, shows what the target means and its backtest, and waits for payment", async ({ page }) => {

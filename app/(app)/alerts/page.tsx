@@ -37,18 +37,25 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         <ul className="space-y-3" aria-label="Your alerts">
           {rows.map((a) => {
             const v = alertValues(a, latest);
+            const name = `${ALERT_TYPE_LABELS[a.alertType]} alert on ${a.mortgageName}`;
             return (
               <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="alert-row">
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div>
                     <Link href={`/alerts/${a.id}`} className="font-semibold text-slate-900 hover:underline dark:text-slate-100">
-                      {ALERT_TYPE_LABELS[a.alertType]} alert on {a.mortgageName}
+                      {name}
                     </Link>
                     <p className="text-xs text-slate-500 dark:text-slate-400">
                       {formatMonths(a.targetTerm)} term · watches the {v.productLabel} rate
                     </p>
                   </div>
-                  <AlertStatusBadge status={alertStatus(a, a.subscription)} />
+                  <div className="flex items-center gap-3">
+                    <AlertStatusBadge status={alertStatus(a, a.subscription)} />
+                    {/* Pause, edit, delete and the trigger history live on the alert's page: say so. */}
+                    <Link href={`/alerts/${a.id}`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-500">
+                      Manage<span className="sr-only"> {name}</span>
+                    </Link>
+                  </div>
                 </div>
                 <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                   <div>
