@@ -21,12 +21,15 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/refi_bench"
 npx tsx --conditions=react-server scripts/bench/run.ts prepare
 # A build of its own in .next-bench (the app's .next stays as it was), with the two reference
 # pages (BENCH_PROBES=1, see next.config.mjs). A non-default dist dir makes `next build` rewrite
-# tsconfig.json: put it back.
+# tsconfig.json: put back the file as it was (edits not yet committed included).
 export NEXT_DIST_DIR=.next-bench BENCH_PROBES=1
 if [ ! -f .next-bench/BUILD_ID ] || [ -n "$(find app components lib db proxy.ts next.config.mjs -newer .next-bench/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
-  tsconfig_was_clean=0; git diff --quiet -- tsconfig.json 2>/dev/null && tsconfig_was_clean=1
-  npx next build
-  [ "$tsconfig_was_clean" = 1 ] && git checkout -- tsconfig.json 2>/dev/null || true
+  tsconfig_before="$(mktemp)"
+  cp tsconfig.json "$tsconfig_before"
+  build_rc=0
+  npx next build || build_rc=$?
+  cp "$tsconfig_before" tsconfig.json && rm -f "$tsconfig_before"
+  [ "$build_rc" -eq 0 ] || exit "$build_rc"
 fi
 
 npx tsx --conditions=react-server scripts/bench/run.ts

@@ -25,14 +25,14 @@ export TEST_PG_ADMIN_URL="$PG_ADMIN_URL" PG_DIR PG_PORT
 
 # A production build of its own, beside any other (.next stays untouched). Rebuilt when a source
 # file is newer than the last build. A non-default dist dir makes `next build` rewrite
-# tsconfig.json: put it back.
+# tsconfig.json: put back the file as it was (edits not yet committed included).
 stamp="$FAULTS_DIST_DIR/BUILD_ID"
 if [ ! -f "$stamp" ] || [ -n "$(find app lib db components proxy.ts instrumentation.ts next.config.mjs -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
   echo "━━ building into $FAULTS_DIST_DIR"
-  tsconfig_was_clean=0; git diff --quiet -- tsconfig.json && tsconfig_was_clean=1
+  cp tsconfig.json "$OUT/tsconfig.json.before"
   NEXT_DIST_DIR="$FAULTS_DIST_DIR" timeout 600 npx next build > "$OUT/build.log" 2>&1
   build_rc=$?
-  [ "$tsconfig_was_clean" = 1 ] && git checkout -- tsconfig.json 2>/dev/null
+  cp "$OUT/tsconfig.json.before" tsconfig.json
   if [ "$build_rc" -ne 0 ]; then tail -40 "$OUT/build.log"; echo "build failed"; exit 1; fi
 fi
 
