@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createUser, signIn } from "./support/users";
+import { ADMIN_NAV } from "@/components/admin/admin-nav";
+import { APP_NAV } from "@/components/app-nav";
+import { createUser, e2eSql, signIn } from "./support/users";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -19,4 +21,48 @@ test("on a phone, the app navigation scrolls sideways to show the current page's
   await page.goto("/dashboard");
   await expect(nav.getByRole("link", { name: "Dashboard" })).toBeInViewport({ ratio: 1 });
   await expect(settings).not.toBeInViewport();
+});
+
+test("on a phone, no page of the app scrolls sideways: wide tables scroll inside their box", async ({ page }) => {
+  const user = await createUser();
+  const sql = e2eSql();
+  try {
+    await sql`
+      INSERT INTO mortgages (user_id, name, zip_code, original_principal_cents, original_term, original_interest_rate, remaining_principal_cents, remaining_term, lender_name)
+      VALUES (${user.id}, 'Juniper Row townhouse', '30306', 42000000, 360, 6.875, 40100000, 331, 'Peachtree Federal Credit Union')`;
+  } finally {
+    await sql.end();
+  }
+  await signIn(page, user.email, user.password);
+  for (const { href: path } of APP_NAV) {
+    await page.goto(path);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, `${path} scrolls sideways by ${sideways}px`).toBeLessThanOrEqual(0);
+  }
+  // The public pages too, with the signed-in header (its Dashboard button is wider than "Sign in"), down to 320 px.
+  for (const width of [390, 320]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const path of ["/", "/rates", "/calculators", "/pricing"]) {
+      await page.goto(path);
+      await expect(page.getByRole("banner").getByRole("link", { name: "Dashboard", exact: true })).toBeVisible();
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(sideways, `${path} at ${width}px scrolls sideways by ${sideways}px`).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  // The mortgages table is wider than the phone: it scrolls within its own box instead.
+  await page.goto("/mortgages");
+  const table = page.getByRole("table", { name: "Your mortgages" }).locator("xpath=..");
+  expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+});
+
+test("on a phone, no admin page scrolls sideways either", async ({ page }) => {
+  const admin = await createUser({ role: "admin" });
+  await signIn(page, admin.email, admin.password, "/admin");
+  for (const { href: path } of ADMIN_NAV) {
+    await page.goto(path);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(sideways, `${path} scrolls sideways by ${sideways}px`).toBeLessThanOrEqual(0);
+  }
 });

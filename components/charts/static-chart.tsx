@@ -54,7 +54,10 @@ const x = (f: number) => Math.round(f * BOX * 10) / 10;
 function labelStyle(l: PlotLabel): CSSProperties {
   const shiftX = l.anchor === "start" ? "4px" : l.anchor === "end" ? "calc(-100% - 4px)" : "-50%";
   const shiftY = l.place === "above" ? "-2px" : "calc(100% + 2px)";
-  return { left: at(l.x), bottom: at(l.y), transform: `translate(${shiftX}, ${shiftY})` };
+  // A label wraps rather than run past the plot's edge (a long mortgage name on a phone would
+  // otherwise widen the whole page): the room left on its side of x, or twice the nearer side.
+  const room = l.anchor === "start" ? 1 - l.x : l.anchor === "end" ? l.x : 2 * Math.min(l.x, 1 - l.x);
+  return { left: at(l.x), bottom: at(l.y), transform: `translate(${shiftX}, ${shiftY})`, maxWidth: `calc(${(room * 100).toFixed(2)}% - 8px)` };
 }
 
 function MarkShape({ mark }: { mark: Mark }) {
@@ -117,7 +120,7 @@ export function StaticChart({ left, right, bottom, xTitle, gridX, marks, labels 
           {right && <line x1={BOX} x2={BOX} y1={0} y2={BOX} stroke={AXIS} style={nonScaling} />}
         </svg>
         {labels.map((l) => (
-          <span key={l.text} className={`absolute whitespace-nowrap ${l.className}`} style={labelStyle(l)}>
+          <span key={l.text} className={`absolute w-max ${l.className}`} style={labelStyle(l)}>
             {l.text}
           </span>
         ))}

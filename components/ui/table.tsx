@@ -1,10 +1,15 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 
-/** A table that scrolls sideways on narrow screens instead of breaking the layout. */
+/**
+ * A table that scrolls sideways on narrow screens instead of breaking the layout. `relative`:
+ * an absolutely positioned descendant (the sr-only caption, a screen-reader-only column header)
+ * would otherwise be placed against the page, outside the scrolling box, and make the whole
+ * page scroll sideways on a phone.
+ */
 export function Table({ caption, className, children }: { caption?: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <div className={cn("overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800", className)}>
+    <div className={cn("relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800", className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}
