@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeSeries, tickLabel, timeTicks, yAxis } from "./chart-data";
+import { mergeSeries, ownLabelSides, tickLabel, timeTicks, yAxis } from "./chart-data";
 
 describe("mergeSeries", () => {
   it("puts each type's rate and points on one row per date, in date order", () => {
@@ -50,5 +50,16 @@ describe("timeTicks", () => {
     const ticks = timeTicks(Date.UTC(1971, 3, 2), Date.UTC(2026, 8, 24));
     expect(ticks.map((t) => t.label)).toEqual(["1980", "1990", "2000", "2010", "2020"]);
     expect(timeTicks(5, 5)).toEqual([]);
+  });
+});
+
+describe("ownLabelSides", () => {
+  it("labels a line below it when the line above is too close for two labels, above otherwise", () => {
+    const domain: [number, number] = [4, 8];
+    // 7.125 and 6.875 are 0.25 apart, 6 % of the 4-point span: the lower one's label goes below.
+    const sides = ownLabelSides([{ id: "cabin", rate: 7.125 }, { id: "maple", rate: 4.5 }, { id: "juniper", rate: 6.875 }], domain);
+    expect(Object.fromEntries(sides)).toEqual({ cabin: "above", juniper: "below", maple: "above" });
+    // Far apart, every label sits above its line.
+    expect(Object.fromEntries(ownLabelSides([{ id: "a", rate: 7.5 }, { id: "b", rate: 5 }], domain))).toEqual({ a: "above", b: "above" });
   });
 });

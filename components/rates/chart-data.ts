@@ -77,3 +77,23 @@ export function timeTicks(from: number, to: number, max = 6): { t: number; label
   }
   return ticks.map((t) => ({ t, label: tickLabel(t, spanDays) }));
 }
+
+/**
+ * Which side of its dashed line each of the user's own rates is labelled on. Labels sit above
+ * their line; when a line lies within `minGap` (a share of the y-axis span) of the one above it
+ * and that one's label is above, this one's goes below, so the two labels do not print over
+ * each other. (Three lines that close cannot all be kept apart with two sides; two is the
+ * common case: a homeowner's two loans at nearby rates.)
+ */
+export function ownLabelSides(rates: { id: string; rate: number }[], domain: [number, number], minGap = 0.08): Map<string, "above" | "below"> {
+  const span = domain[1] - domain[0] || 1;
+  const sides = new Map<string, "above" | "below">();
+  let previous: { rate: number; side: "above" | "below" } | undefined;
+  for (const r of [...rates].sort((a, b) => b.rate - a.rate)) {
+    const crowded = previous !== undefined && previous.side === "above" && (previous.rate - r.rate) / span < minGap;
+    const side = crowded ? "below" : "above";
+    sides.set(r.id, side);
+    previous = { rate: r.rate, side };
+  }
+  return sides;
+}

@@ -3,7 +3,7 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate, formatPercent } from "@/lib/format";
 import { RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";
-import { tickLabel, type ChartRow } from "./chart-data";
+import { ownLabelSides, tickLabel, type ChartRow } from "./chart-data";
 import { OWN_COLORS, SERIES_COLORS } from "./series-colors";
 
 export type OwnRate = { id: string; name: string; rate: number; refiBelow: number };
@@ -47,6 +47,7 @@ export function RatesChartDrawing({
   ticks: number[];
   span: number;
 }) {
+  const sides = ownLabelSides(own, domain);
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 360 }}>
       <ComposedChart data={rows} accessibilityLayer title="Weekly rates: the arrow keys step through the weeks" margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
@@ -71,7 +72,7 @@ export function RatesChartDrawing({
             y={m.rate}
             stroke={OWN.line}
             strokeDasharray="6 4"
-            label={{ value: `Your rate: ${m.name} ${formatPercent(m.rate)}`, position: "insideTopLeft", fill: OWN.line, fontSize: 12 }}
+            label={{ value: `Your rate: ${m.name} ${formatPercent(m.rate)}`, position: sides.get(m.id) === "below" ? "insideBottomLeft" : "insideTopLeft", fill: OWN.line, fontSize: 12 }}
           />
         ))}
         {selected.map((t) => (

@@ -6,7 +6,7 @@ import { clamp01, linearScale, linePath } from "@/components/charts/geometry";
 import { StaticChart, type Mark, type PlotLabel } from "@/components/charts/static-chart";
 import { formatPercent } from "@/lib/format";
 import type { RateType } from "@/lib/rates/types";
-import { timeTicks, type ChartRow } from "./chart-data";
+import { ownLabelSides, timeTicks, type ChartRow } from "./chart-data";
 import type { OwnRate } from "./rates-chart-drawing";
 import { OWN_COLORS, SERIES_COLORS } from "./series-colors";
 
@@ -21,10 +21,11 @@ export function RatesChartPicture({ rows, selected, own, domain, ticks }: { rows
     const top = clamp01(y(Math.max(domain[0], m.refiBelow)));
     marks.push({ kind: "rect", x: 0, y: 0, width: 1, height: top, fill: OWN_COLORS.zone, fillOpacity: 0.12 });
   }
+  const sides = ownLabelSides(own, domain);
   for (const m of own) {
     if (m.rate < domain[0] || m.rate > domain[1]) continue;
     marks.push({ kind: "rule", axis: "y", at: y(m.rate), stroke: OWN_COLORS.line, dash: "6 4" });
-    labels.push({ text: `Your rate: ${m.name} ${formatPercent(m.rate)}`, x: 0, y: y(m.rate), anchor: "start", place: "above", className: "text-rose-700 dark:text-rose-400" });
+    labels.push({ text: `Your rate: ${m.name} ${formatPercent(m.rate)}`, x: 0, y: y(m.rate), anchor: "start", place: sides.get(m.id) ?? "above", className: "text-rose-700 dark:text-rose-400" });
   }
   for (const t of selected) {
     // connectNulls, as the drawing: a row without this type (another series' date) is skipped, not a gap.
