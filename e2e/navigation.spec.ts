@@ -1,9 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_NAV } from "@/components/admin/admin-nav";
 import { APP_NAV } from "@/components/app-nav";
 import { createUser, e2eSql, signIn } from "./support/users";
 
 test.use({ viewport: { width: 390, height: 844 } });
+
+/** How many pixels wider than the screen the page is (0 or less: it does not scroll sideways). */
+const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test("on a phone, the app navigation scrolls sideways to show the current page's link", async ({ page }) => {
   const user = await createUser();
@@ -36,7 +39,7 @@ test("on a phone, no page of the app scrolls sideways: wide tables scroll inside
   await signIn(page, user.email, user.password);
   for (const { href: path } of APP_NAV) {
     await page.goto(path);
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const sideways = await sidewaysScroll(page);
     expect(sideways, `${path} scrolls sideways by ${sideways}px`).toBeLessThanOrEqual(0);
   }
   // The public pages too, with the signed-in header (its Dashboard button is wider than "Sign in"), down to 320 px.
@@ -45,7 +48,7 @@ test("on a phone, no page of the app scrolls sideways: wide tables scroll inside
     for (const path of ["/", "/rates", "/calculators", "/pricing"]) {
       await page.goto(path);
       await expect(page.getByRole("banner").getByRole("link", { name: "Dashboard", exact: true })).toBeVisible();
-      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const sideways = await sidewaysScroll(page);
       expect(sideways, `${path} at ${width}px scrolls sideways by ${sideways}px`).toBeLessThanOrEqual(0);
     }
   }
@@ -62,7 +65,7 @@ test("on a phone, no admin page scrolls sideways either", async ({ page }) => {
   await signIn(page, admin.email, admin.password, "/admin");
   for (const { href: path } of ADMIN_NAV) {
     await page.goto(path);
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const sideways = await sidewaysScroll(page);
     expect(sideways, `${path} scrolls sideways by ${sideways}px`).toBeLessThanOrEqual(0);
   }
 });
