@@ -1,12 +1,18 @@
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/session";
+import type { DisplayFormat } from "@/lib/format";
+import { DisplayFormatProvider } from "./display-format";
 import { signOutAction } from "@/lib/auth/sign-out-action";
 import { AppNav } from "./app-nav";
 import { Logo } from "./logo";
 import { Banner, SubmitButton } from "./ui";
 import Link from "next/link";
 
-export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+/**
+ * `display` is the homeowner's own currency and date format for the client components below;
+ * admin pages leave it out, as they show many people's amounts in the site's format.
+ */
+export function AppShell({ user, display, children }: { user: SessionUser; display?: DisplayFormat; children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
@@ -40,7 +46,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               </Banner>
             </div>
           )}
-          {children}
+          {display ? <DisplayFormatProvider display={display}>{children}</DisplayFormatProvider> : children}
         </main>
       </div>
     </div>

@@ -29,7 +29,7 @@ test("add a mortgage (bad input first), see its dashboard card, record a balance
   await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
   await expect(page.getByText(/Give this mortgage a name/)).toBeVisible();
   await expect(page.getByText("Enter the property's 5-digit ZIP code.")).toBeVisible();
-  await expect(page.getByText("Enter an original principal between $1,000 and $100,000,000.")).toBeVisible();
+  await expect(page.getByText("Enter an original principal between 1,000 and 100,000,000.")).toBeVisible();
   await expect(page.getByText("Enter a term between 1 and 50 whole years.")).toBeVisible();
   await expect(page.getByText("Enter an interest rate between 0 % and 25 %.")).toBeVisible();
   await expect(page.getByText("Credit scores run from 300 to 850.")).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBasisPoints, formatCents, formatDate, formatDateTime, formatDollars, formatMonths, formatPercent } from "./format";
+import { displayFormatOf, formatBasisPoints, formatCents, formatDate, formatDateTime, formatDollars, formatMonths, formatPercent, formatterFor } from "./format";
 
 describe("display formatting", () => {
   it("shows rates with two to three decimals", () => {
@@ -32,5 +32,34 @@ describe("display formatting", () => {
     expect(formatMonths(30)).toBe("2 yr 6 mo");
     expect(formatMonths(24)).toBe("2 yr");
     expect(formatMonths(7)).toBe("7 mo");
+  });
+
+  it("shows a homeowner's amounts with the symbol of the currency they chose, never converted", () => {
+    expect(formatterFor({ currency: "EUR", dateFormat: "MM/DD/YYYY" }).cents(123456789)).toBe("€1,234,567.89");
+    expect(formatterFor({ currency: "GBP", dateFormat: "MM/DD/YYYY" }).dollars(-12.5)).toBe("-£12.50");
+    expect(formatterFor({ currency: "CAD", dateFormat: "MM/DD/YYYY" }).cents(150050, { whole: true })).toBe("CA$1,501");
+    expect(formatterFor({ currency: "AUD", dateFormat: "MM/DD/YYYY" }).cents(99)).toBe("A$0.99");
+    expect(formatterFor({ currency: "EUR", dateFormat: "MM/DD/YYYY" }).cents(null)).toBe("—");
+    expect(["USD", "CAD", "EUR", "GBP", "AUD"].map((c) => formatterFor(displayFormatOf({ currency: c })).symbol)).toEqual(["$", "CA$", "€", "£", "A$"]);
+  });
+
+  it("orders a date's parts as the homeowner chose, in UTC", () => {
+    const dayFirst = formatterFor({ currency: "USD", dateFormat: "DD/MM/YYYY" });
+    const iso = formatterFor({ currency: "USD", dateFormat: "YYYY-MM-DD" });
+    expect(dayFirst.date("2026-09-24")).toBe("24 Sep 2026");
+    expect(iso.date("1971-04-02T00:00:00Z")).toBe("1971-04-02");
+    expect(dayFirst.dateTime(new Date("2026-11-22T14:05:00Z"))).toBe("22 Nov 2026, 14:05 UTC");
+    expect(iso.dateTime(new Date("2026-11-22T00:05:00Z"))).toBe("2026-11-22 00:05 UTC");
+    expect(formatDateTime(new Date("2026-11-22T00:05:00Z"))).toBe("Nov 22, 2026, 12:05 AM UTC");
+    expect(iso.date("not a date")).toBe("—");
+    expect(iso.dateTime(new Date(Number.NaN))).toBe("—");
+  });
+
+  it("reads an unknown stored preference as the default, and makes each formatter once", () => {
+    expect(displayFormatOf({ currency: "usd", dateFormat: "DD/MM/YYYY" })).toEqual({ currency: "USD", dateFormat: "DD/MM/YYYY" });
+    expect(displayFormatOf({ currency: "XYZ", dateFormat: "D.M.Y" })).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
+    expect(displayFormatOf(null)).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
+    expect(displayFormatOf({ currency: 7, dateFormat: ["YYYY-MM-DD"] })).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
+    expect(formatterFor({ currency: "EUR", dateFormat: "YYYY-MM-DD" })).toBe(formatterFor({ currency: "EUR", dateFormat: "YYYY-MM-DD" }));
   });
 });

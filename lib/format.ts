@@ -1,22 +1,109 @@
 // Display formatting only: values stay full precision (or integer cents) everywhere else.
 // Formatters are made once and reused: toLocaleString(…, options) builds a new Intl formatter on
 // every call, which costs more than the formatting itself (pages format hundreds of values).
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const usd0 = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+import { CURRENCIES, DATE_FORMATS } from "@/lib/account/options";
 
-export function formatCents(cents: number | null | undefined, opts: { whole?: boolean } = {}): string {
-  if (cents === null || cents === undefined || !Number.isFinite(cents)) return "—";
-  return (opts.whole ? usd0 : usd).format(cents / 100);
+export type DisplayCurrency = (typeof CURRENCIES)[number];
+export type DisplayDateFormat = (typeof DATE_FORMATS)[number];
+
+/**
+ * How a signed-in homeowner reads their own numbers (their preferences): the currency their
+ * amounts are in (a symbol only, nothing is converted) and the order of a date's parts.
+ * Public pages, which are the same for everyone, use DEFAULT_DISPLAY.
+ */
+export type DisplayFormat = { currency: DisplayCurrency; dateFormat: DisplayDateFormat };
+export const DEFAULT_DISPLAY: DisplayFormat = { currency: "USD", dateFormat: "MM/DD/YYYY" };
+
+/**
+ * A display format from stored preferences (or an email's stored params): anything that is not
+ * one of the options (an old or hand-edited row, a missing field) reads as the default.
+ */
+export function displayFormatOf(prefs: { currency?: unknown; dateFormat?: unknown } | null | undefined): DisplayFormat {
+  const currency = typeof prefs?.currency === "string" ? prefs.currency.trim().toUpperCase() : "";
+  const dateFormat = typeof prefs?.dateFormat === "string" ? prefs.dateFormat : "";
+  return {
+    currency: (CURRENCIES as readonly string[]).includes(currency) ? (currency as DisplayCurrency) : DEFAULT_DISPLAY.currency,
+    dateFormat: (DATE_FORMATS as readonly string[]).includes(dateFormat) ? (dateFormat as DisplayDateFormat) : DEFAULT_DISPLAY.dateFormat,
+  };
 }
 
-export function formatDollars(dollars: number | null | undefined, opts: { whole?: boolean } = {}): string {
-  if (dollars === null || dollars === undefined || !Number.isFinite(dollars)) return "—";
-  return (opts.whole ? usd0 : usd).format(dollars);
+export type Formatter = {
+  display: DisplayFormat;
+  /** The currency's sign as the amounts show it, for labels such as "Balance (€)": $, CA$, €, £, A$. */
+  symbol: string;
+  /** Integer cents as money, e.g. 123456 -> "$1,234.56" ("€1,234.56" for EUR); whole drops the cents. */
+  cents(cents: number | null | undefined, opts?: { whole?: boolean }): string;
+  dollars(dollars: number | null | undefined, opts?: { whole?: boolean }): string;
+  /** A calendar date (yyyy-mm-dd, no time zone): "Sep 24, 2026", "24 Sep 2026" or "2026-09-24". */
+  date(isoDate: string | null | undefined): string;
+  /** An instant, in UTC: "Sep 24, 2026, 2:05 PM UTC", "24 Sep 2026, 14:05 UTC" or "2026-09-24 14:05 UTC". */
+  dateTime(date: Date | null | undefined): string;
+};
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const pad = (n: number) => String(n).padStart(2, "0");
+
+// Dates are put together by hand rather than by an Intl locale: "24 Sep 2026" must not become
+// "24 Sept 2026" when the ICU data changes (en-GB did exactly that), and ISO has no locale.
+function datePart(y: number, m: number, d: number, format: DisplayDateFormat): string {
+  if (format === "DD/MM/YYYY") return `${d} ${MONTHS[m - 1]} ${y}`;
+  if (format === "YYYY-MM-DD") return `${y}-${pad(m)}-${pad(d)}`;
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
 }
+
+function timePart(date: Date, format: DisplayDateFormat): string {
+  const h = date.getUTCHours();
+  const min = pad(date.getUTCMinutes());
+  if (format === "MM/DD/YYYY") return `${h % 12 === 0 ? 12 : h % 12}:${min} ${h < 12 ? "AM" : "PM"}`;
+  return `${pad(h)}:${min}`;
+}
+
+function makeFormatter(display: DisplayFormat): Formatter {
+  const money = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency });
+  const money0 = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency, maximumFractionDigits: 0 });
+  const amount = (value: number | null | undefined, whole?: boolean) =>
+    value === null || value === undefined || !Number.isFinite(value) ? "—" : (whole ? money0 : money).format(value);
+  return {
+    display,
+    symbol: money.formatToParts(1).find((p) => p.type === "currency")?.value ?? display.currency,
+    cents: (cents, opts = {}) => amount(cents === null || cents === undefined ? cents : cents / 100, opts.whole),
+    dollars: (dollars, opts = {}) => amount(dollars, opts.whole),
+    date(isoDate) {
+      if (!isoDate) return "—";
+      const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
+      if (!y || !m || !d) return "—";
+      return datePart(y, m, d, display.dateFormat);
+    },
+    dateTime(date) {
+      if (!date || Number.isNaN(date.getTime())) return "—";
+      const day = datePart(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), display.dateFormat);
+      return `${day}${display.dateFormat === "YYYY-MM-DD" ? " " : ", "}${timePart(date, display.dateFormat)} UTC`;
+    },
+  };
+}
+
+const formatters = new Map<string, Formatter>();
+
+/** The formatter for a display format: at most 15 exist, each made once. */
+export function formatterFor(display: DisplayFormat = DEFAULT_DISPLAY): Formatter {
+  const key = `${display.currency}|${display.dateFormat}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = makeFormatter(display);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const defaults = formatterFor(DEFAULT_DISPLAY);
+
+// The site's own format, for public pages, admin views and Stripe-side amounts in US dollars.
+export const formatCents: Formatter["cents"] = defaults.cents;
+export const formatDollars: Formatter["dollars"] = defaults.dollars;
+export const formatDate: Formatter["date"] = defaults.date;
+export const formatDateTime: Formatter["dateTime"] = defaults.dateTime;
 
 const percentFormats = new Map<number, Intl.NumberFormat>();
-const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-const dateTimeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** 6.875 -> "6.875%"; 6.8 -> "6.80%" (at least two decimals, as rates are quoted). */
 export function formatPercent(value: number | null | undefined, maxDigits = 3): string {
@@ -34,18 +121,6 @@ export function formatBasisPoints(change: number | null | undefined): string {
   if (change === null || change === undefined || !Number.isFinite(change)) return "—";
   const bp = Math.round(change * 100);
   return `${bp > 0 ? "+" : ""}${bp} bp`;
-}
-
-/** yyyy-mm-dd (a calendar date, no time zone) -> "Sep 24, 2026". */
-export function formatDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return "—";
-  const [y, m, d] = isoDate.slice(0, 10).split("-").map(Number);
-  return dateFormat.format(new Date(Date.UTC(y!, m! - 1, d!)));
-}
-
-export function formatDateTime(date: Date | null | undefined): string {
-  if (!date) return "—";
-  return dateTimeFormat.format(date) + " UTC";
 }
 
 export function formatMonths(months: number | null | undefined): string {

@@ -4,5 +4,5 @@ import { requireUser } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  return <AppShell user={user} display={user.display}>{children}</AppShell>;
 }

@@ -6,7 +6,8 @@ import type { RateSeries } from "@/lib/alerts/backtest";
 import { describeTarget, paymentCents, targetMet, type AlertTarget } from "@/lib/alerts/evaluate";
 import { PRODUCT_LABELS, productForTerm, productNote } from "@/lib/alerts/products";
 import { ALERT_TYPE_LABELS, cleanNumber, TERM_OPTIONS } from "@/lib/alerts/schemas";
-import { formatCents, formatDate, formatPercent } from "@/lib/format";
+import { formatPercent } from "@/lib/format";
+import { useFormat } from "@/components/display-format";
 import type { ActionState } from "@/lib/validated-action";
 import { BacktestPanel } from "./backtest-panel";
 
@@ -33,6 +34,7 @@ const num = (v: string) => {
  * a flag when it is already met, and the backtest, all recomputed as the user types.
  */
 export function AlertForm({ action, mortgages, latest, series, initial, alertId, submitLabel }: Props) {
+  const fmt = useFormat();
   const [state, formAction] = useActionState(action, {});
   const v = { ...initial, ...(state.values ?? {}) };
   const [mortgageId, setMortgageId] = useState(v.mortgageId ?? mortgages[0]?.id ?? "");
@@ -59,7 +61,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
     return p !== null && p > 0 ? { alertType: "monthly_payment", targetMonthlyPaymentCents: Math.round(p * 100), targetTerm: term } : null;
   }, [alertType, targetRate, targetPayment, term]);
 
-  const todayValue = market ? (alertType === "interest_rate" ? formatPercent(market.rate) : formatCents(paymentCents(financedCents, market.rate, term))) : "—";
+  const todayValue = market ? (alertType === "interest_rate" ? formatPercent(market.rate) : fmt.cents(paymentCents(financedCents, market.rate, term))) : "—";
   const met = target && market && mortgage ? targetMet(target, market.rate, financedCents) : false;
   const note = productNote(term);
 
@@ -77,7 +79,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             value={mortgageId}
             onChange={(e) => setMortgageId(e.target.value)}
             error={errors.mortgageId}
-            options={mortgages.map((m) => ({ value: m.id, label: `${m.name} (balance ${formatCents(m.remainingPrincipalCents, { whole: true })})` }))}
+            options={mortgages.map((m) => ({ value: m.id, label: `${m.name} (balance ${fmt.cents(m.remainingPrincipalCents, { whole: true })})` }))}
           />
         )}
         <fieldset>
@@ -100,11 +102,11 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             value={targetRate}
             onChange={(e) => setTargetRate(e.target.value)}
             error={errors.targetRate}
-            hint={market ? `Today's ${PRODUCT_LABELS[product]} rate: ${formatPercent(market.rate)} (week of ${formatDate(market.date)})` : undefined}
+            hint={market ? `Today's ${PRODUCT_LABELS[product]} rate: ${formatPercent(market.rate)} (week of ${fmt.date(market.date)})` : undefined}
           />
         ) : (
           <Input
-            label="Target monthly payment ($)"
+            label={`Target monthly payment (${fmt.symbol})`}
             name="targetPayment"
             inputMode="decimal"
             value={targetPayment}
@@ -123,7 +125,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
           options={TERM_OPTIONS.map((o) => ({ value: String(o.value), label: o.label }))}
         />
         <Input
-          label="Estimated refinance costs ($, optional)"
+          label={`Estimated refinance costs (${fmt.symbol}, optional)`}
           name="refinanceCost"
           inputMode="decimal"
           value={cost}
@@ -131,7 +133,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
           error={errors.refinanceCost}
           hint={
             mortgage?.calculatedCostCents != null
-              ? `Leave blank to use our estimate, 2 % of your balance: ${formatCents(mortgage.calculatedCostCents, { whole: true })}.`
+              ? `Leave blank to use our estimate, 2 % of your balance: ${fmt.cents(mortgage.calculatedCostCents, { whole: true })}.`
               : "Leave blank to count no costs."
           }
         />
@@ -144,7 +146,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             <div>
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Your target</dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid="form-target">
-                {target ? (target.alertType === "interest_rate" ? formatPercent(target.targetInterestRate) : formatCents(target.targetMonthlyPaymentCents)) : "—"}
+                {target ? (target.alertType === "interest_rate" ? formatPercent(target.targetInterestRate) : fmt.cents(target.targetMonthlyPaymentCents)) : "—"}
               </dd>
             </div>
             <div>

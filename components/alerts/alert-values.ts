@@ -2,10 +2,10 @@ import { paymentCents, refinanceCostCents } from "@/lib/alerts/evaluate";
 import type { LatestByProduct } from "@/lib/alerts/page-data";
 import { PRODUCT_LABELS, productForTerm } from "@/lib/alerts/products";
 import type { AlertRow } from "@/lib/alerts/queries";
-import { formatCents, formatPercent } from "@/lib/format";
+import { formatPercent, type Formatter } from "@/lib/format";
 
 /** Target and today's value of an alert, formatted, plus the product it watches. */
-export function alertValues(a: AlertRow, latest: LatestByProduct) {
+export function alertValues(a: AlertRow, latest: LatestByProduct, fmt: Formatter) {
   const product = productForTerm(a.targetTerm);
   const market = latest[product] ?? null;
   const financed = a.remainingPrincipalCents + refinanceCostCents(a);
@@ -14,8 +14,8 @@ export function alertValues(a: AlertRow, latest: LatestByProduct) {
     product,
     productLabel: PRODUCT_LABELS[product],
     market,
-    target: isRate ? formatPercent(a.targetInterestRate) : `${formatCents(a.targetMonthlyPaymentCents)}/mo`,
-    today: market ? (isRate ? formatPercent(market.rate) : `${formatCents(paymentCents(financed, market.rate, a.targetTerm))}/mo`) : "—",
+    target: isRate ? formatPercent(a.targetInterestRate) : `${fmt.cents(a.targetMonthlyPaymentCents)}/mo`,
+    today: market ? (isRate ? formatPercent(market.rate) : `${fmt.cents(paymentCents(financed, market.rate, a.targetTerm))}/mo`) : "—",
     financedCents: financed,
   };
 }

@@ -6,7 +6,8 @@ import { backtest, type RateSeries } from "@/lib/alerts/backtest";
 import type { AlertTarget } from "@/lib/alerts/evaluate";
 import { PRODUCT_LABELS, productForTerm } from "@/lib/alerts/products";
 import { findTargetRate } from "@/lib/calc/target-rate";
-import { formatDate, formatPercent } from "@/lib/format";
+import { formatPercent } from "@/lib/format";
+import { useFormat } from "@/components/display-format";
 import { downsampleMinMax } from "@/lib/rates/downsample";
 
 const EMPTY: RateSeries = { dates: [], rates: [] };
@@ -24,6 +25,7 @@ function thresholdRate(target: AlertTarget, financedCents: number): number | nul
  * of the market series and the target line. Recomputed in the browser as the target changes.
  */
 export function BacktestPanel({ series, target, financedCents }: { series: Record<string, RateSeries>; target: AlertTarget | null; financedCents: number }) {
+  const fmt = useFormat();
   const product = target ? productForTerm(target.targetTerm) : "30_year_fixed";
   const s = series[product] ?? EMPTY;
   const result = useMemo(() => (target ? backtest(s, target, financedCents) : null), [s, target, financedCents]);
@@ -53,7 +55,7 @@ export function BacktestPanel({ series, target, financedCents }: { series: Recor
         ) : (
           <>
             On Freddie Mac history since {since}, this alert would have fired in <strong>{result.weeks.toLocaleString("en-US")}</strong> of{" "}
-            {result.totalWeeks.toLocaleString("en-US")} weeks, first on {formatDate(result.first)}, last on {formatDate(result.last)}.
+            {result.totalWeeks.toLocaleString("en-US")} weeks, first on {fmt.date(result.first)}, last on {fmt.date(result.last)}.
           </>
         )}
       </p>
@@ -63,7 +65,7 @@ export function BacktestPanel({ series, target, financedCents }: { series: Recor
             <CartesianGrid stroke="#94a3b833" vertical={false} />
             <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(0, 4)} minTickGap={40} tick={{ fontSize: 11, fill: "#94a3b8" }} />
             <YAxis tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11, fill: "#94a3b8" }} domain={[0, "auto"]} />
-            <Tooltip formatter={(v) => [formatPercent(Number(v)), PRODUCT_LABELS[product]]} labelFormatter={(d) => `Week of ${formatDate(String(d))}`} />
+            <Tooltip formatter={(v) => [formatPercent(Number(v)), PRODUCT_LABELS[product]]} labelFormatter={(d) => `Week of ${fmt.date(String(d))}`} />
             <Line type="monotone" dataKey="rate" stroke="#2563eb" dot={false} strokeWidth={1.5} isAnimationActive={false} />
             {line !== null && <ReferenceLine y={line} stroke="#e11d48" strokeDasharray="4 3" label={{ value: `target ${formatPercent(line, 2)}`, fontSize: 11, fill: "#e11d48", position: "insideTopRight" }} />}
           </LineChart>

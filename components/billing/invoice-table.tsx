@@ -1,13 +1,13 @@
 import { Badge, Table, TBody, Td, Th, THead } from "@/components/ui";
 import type { listInvoices } from "@/lib/billing/queries";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents, type Formatter } from "@/lib/format";
 
 type Row = Awaited<ReturnType<typeof listInvoices>>[number];
 const TONE = { paid: "success", open: "warning", draft: "neutral", void: "neutral", uncollectible: "danger" } as const;
 const LABEL = { paid: "Paid", open: "Open", draft: "Draft", void: "Void", uncollectible: "Uncollectible" } as const;
 const link = "font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300";
 
-export function InvoiceTable({ rows }: { rows: Row[] }) {
+export function InvoiceTable({ rows, fmt }: { rows: Row[]; fmt: Formatter }) {
   return (
     <Table caption="Invoices">
       <THead>
@@ -24,7 +24,7 @@ export function InvoiceTable({ rows }: { rows: Row[] }) {
       <TBody>
         {rows.map(({ invoice, mortgageName }) => (
           <tr key={invoice.id} data-testid="invoice">
-            <Td className="whitespace-nowrap">{formatDate(invoice.invoiceDate.toISOString())}</Td>
+            <Td className="whitespace-nowrap">{fmt.date(invoice.invoiceDate.toISOString())}</Td>
             <Td>{mortgageName}</Td>
             <Td className="text-right tabular-nums">{formatCents(invoice.status === "paid" ? invoice.amountPaidCents : invoice.amountDueCents)}</Td>
             <Td>
@@ -34,12 +34,12 @@ export function InvoiceTable({ rows }: { rows: Row[] }) {
               <span className="flex gap-3">
                 {invoice.hostedInvoiceUrl && (
                   <a href={invoice.hostedInvoiceUrl} className={link} target="_blank" rel="noopener noreferrer">
-                    View<span className="sr-only"> invoice of {formatDate(invoice.invoiceDate.toISOString())}</span>
+                    View<span className="sr-only"> invoice of {fmt.date(invoice.invoiceDate.toISOString())}</span>
                   </a>
                 )}
                 {invoice.invoicePdfUrl && (
                   <a href={invoice.invoicePdfUrl} className={link} target="_blank" rel="noopener noreferrer">
-                    PDF<span className="sr-only"> of the invoice of {formatDate(invoice.invoiceDate.toISOString())}</span>
+                    PDF<span className="sr-only"> of the invoice of {fmt.date(invoice.invoiceDate.toISOString())}</span>
                   </a>
                 )}
               </span>

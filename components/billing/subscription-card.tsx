@@ -1,21 +1,23 @@
 import Link from "next/link";
 import { Banner, Card } from "@/components/ui";
 import type { BillingSubscription } from "@/lib/billing/queries";
-import { formatCents, formatDate, formatPercent } from "@/lib/format";
+import { formatCents, formatPercent, type Formatter } from "@/lib/format";
 import { CancelToggle } from "./cancel-toggle";
 import { SubscriptionStatusBadge } from "./subscription-status-badge";
 
-const day = (d: Date | null) => (d ? formatDate(d.toISOString()) : "—");
-
-function alertSummary(a: BillingSubscription["alert"]): string {
-  return a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${formatCents(a.targetMonthlyPaymentCents)}/mo`;
+function alertSummary(a: BillingSubscription["alert"], fmt: Formatter): string {
+  return a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${fmt.cents(a.targetMonthlyPaymentCents)}/mo`;
 }
 
-/** One paid alert on the billing page: status, price, renewal or end date, cancel / resume. */
-export function SubscriptionCard({ row }: { row: BillingSubscription }) {
+/**
+ * One paid alert on the billing page: status, price, renewal or end date, cancel / resume. The
+ * price is Stripe's, in the site's currency; the alert's target and the dates are the homeowner's.
+ */
+export function SubscriptionCard({ row, fmt }: { row: BillingSubscription; fmt: Formatter }) {
+  const day = (d: Date | null) => (d ? fmt.date(d.toISOString()) : "—");
   const { sub, alert, mortgageName } = row;
   const ended = sub.status === "canceled" || sub.status === "incomplete_expired";
-  const label = `${mortgageName}: ${alertSummary(alert)}`;
+  const label = `${mortgageName}: ${alertSummary(alert, fmt)}`;
   return (
     <Card aria-label={label} data-testid="subscription">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -29,7 +31,7 @@ export function SubscriptionCard({ row }: { row: BillingSubscription }) {
               </Link>
             )}
           </h3>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{alertSummary(alert)}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{alertSummary(alert, fmt)}</p>
         </div>
         <SubscriptionStatusBadge status={sub.status} cancelAtPeriodEnd={sub.cancelAtPeriodEnd} />
       </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCalculator } from "@/lib/calc";
+import { formatterFor } from "@/lib/format";
 import { describeInputs, describeResult } from "./describe";
 
 describe("describeInputs / describeResult", () => {
@@ -25,6 +26,13 @@ describe("describeInputs / describeResult", () => {
     expect(describeResult("refinance_savings", longer.summary)).toMatch(/^Saves \$[\d,.]+\/mo, costs \$[\d,.]+ more over the loan's life$/);
     const shorter = runCalculator("refinance_savings", { balance: 300000, currentRatePercent: 7, monthsLeft: 300, newRatePercent: 5.5, newTermYears: 20, costs: 4000 });
     expect(describeResult("refinance_savings", shorter.summary)).toMatch(/^Saves \$[\d,.]+\/mo, \$[\d,.]+ over the loan's life$/);
+  });
+
+  it("uses the homeowner's currency when given their formatter, converting nothing", () => {
+    const euro = formatterFor({ currency: "EUR", dateFormat: "DD/MM/YYYY" });
+    expect(describeInputs("break_even", { balance: 364631.66, monthsLeft: 300 }, euro)).toBe("Current balance €364,631.66 · Payments left 300 mo");
+    const run = runCalculator("monthly_payment", { principal: 400000, ratePercent: 4.5, termYears: 30 });
+    expect(describeResult("monthly_payment", run.summary, euro)).toMatch(/^Payment €2,026\.74, total interest €[\d,]+\.\d\d$/);
   });
 
   it("copes with old or partial rows instead of failing", () => {

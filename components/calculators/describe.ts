@@ -4,15 +4,18 @@
  * rows may lack fields, so anything missing is simply left out.
  */
 import type { CalculatorType } from "@/lib/calc";
-import { formatDollars, formatMonths, formatPercent } from "@/lib/format";
+import { formatMonths, formatPercent, formatterFor, type Formatter } from "@/lib/format";
 import { calculatorMeta, type FieldUnit } from "./meta";
+
+// Money is in the homeowner's currency (`fmt`, their preference); the site's default elsewhere.
+const SITE = formatterFor();
 
 const num = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 
-export function formatFieldValue(unit: FieldUnit, value: number): string {
+export function formatFieldValue(unit: FieldUnit, value: number, fmt: Formatter = SITE): string {
   switch (unit) {
     case "dollars":
-      return formatDollars(value, { whole: Number.isInteger(value) });
+      return fmt.dollars(value, { whole: Number.isInteger(value) });
     case "percent":
       return formatPercent(value);
     case "years":
@@ -23,45 +26,45 @@ export function formatFieldValue(unit: FieldUnit, value: number): string {
 }
 
 /** "Loan amount $400,000 · Interest rate 4.50% · Loan term 30 yr" */
-export function describeInputs(type: CalculatorType, input: Record<string, unknown>): string {
+export function describeInputs(type: CalculatorType, input: Record<string, unknown>, fmt: Formatter = SITE): string {
   return calculatorMeta[type].fields
     .flatMap((field) => {
       const value = num(input[field.name]);
       if (value === null || (field.optional && value === 0)) return [];
-      return [`${field.label} ${formatFieldValue(field.unit, value)}`];
+      return [`${field.label} ${formatFieldValue(field.unit, value, fmt)}`];
     })
     .join(" · ");
 }
 
 /** "saves $678.99/mo", or "costs $120.00/mo more" when the new payment is higher. */
-function savings(value: unknown, verb: "saves" | "Saves"): string | null {
+function savings(value: unknown, verb: "saves" | "Saves", fmt: Formatter): string | null {
   const n = num(value);
   if (n === null) return null;
-  return n >= 0 ? `${verb} ${formatDollars(n)}/mo` : `${verb === "Saves" ? "Costs" : "costs"} ${formatDollars(-n)}/mo more`;
+  return n >= 0 ? `${verb} ${fmt.dollars(n)}/mo` : `${verb === "Saves" ? "Costs" : "costs"} ${fmt.dollars(-n)}/mo more`;
 }
 
 /**
  * Lifetime savings (interest and costs), signed: "$12,000.00 over the loan's life", or "costs
  * $4,906.42 more over the loan's life" — a lower payment on a longer loan often costs more in all.
  */
-function overLife(value: unknown): string | null {
+function overLife(value: unknown, fmt: Formatter): string | null {
   const n = num(value);
   if (n === null) return null;
-  return n >= 0 ? `${formatDollars(n)} over the loan's life` : `costs ${formatDollars(-n)} more over the loan's life`;
+  return n >= 0 ? `${fmt.dollars(n)} over the loan's life` : `costs ${fmt.dollars(-n)} more over the loan's life`;
 }
 
 /** The result in a phrase: "Payment $2,026.74", "Breaks even in month 31", ... */
-export function describeResult(type: CalculatorType, summary: Record<string, unknown>): string {
+export function describeResult(type: CalculatorType, summary: Record<string, unknown>, fmt: Formatter = SITE): string {
   const parts: (string | null)[] = [];
   switch (type) {
     case "monthly_payment":
-      parts.push(num(summary.monthlyPayment) === null ? null : `Payment ${formatDollars(num(summary.monthlyPayment))}`);
-      parts.push(num(summary.totalInterest) === null ? null : `total interest ${formatDollars(num(summary.totalInterest))}`);
+      parts.push(num(summary.monthlyPayment) === null ? null : `Payment ${fmt.dollars(num(summary.monthlyPayment))}`);
+      parts.push(num(summary.totalInterest) === null ? null : `total interest ${fmt.dollars(num(summary.totalInterest))}`);
       break;
     case "amortization":
-      parts.push(num(summary.scheduledPayment) === null ? null : `Payment ${formatDollars(num(summary.scheduledPayment))}`);
+      parts.push(num(summary.scheduledPayment) === null ? null : `Payment ${fmt.dollars(num(summary.scheduledPayment))}`);
       parts.push(num(summary.payoffMonths) === null ? null : `paid off in ${formatMonths(num(summary.payoffMonths))}`);
-      parts.push(num(summary.totalInterest) === null ? null : `total interest ${formatDollars(num(summary.totalInterest))}`);
+      parts.push(num(summary.totalInterest) === null ? null : `total interest ${fmt.dollars(num(summary.totalInterest))}`);
       break;
     case "target_rate":
       if (summary.found === false) parts.push("No rate reaches this payment");
@@ -70,11 +73,11 @@ export function describeResult(type: CalculatorType, summary: Record<string, unk
     case "break_even":
       if (num(summary.trueBreakEvenMonth) !== null) parts.push(`Breaks even in month ${num(summary.trueBreakEvenMonth)}`);
       else if ("trueBreakEvenMonth" in summary) parts.push("Never breaks even");
-      parts.push(savings(summary.monthlySavings, "saves"));
+      parts.push(savings(summary.monthlySavings, "saves", fmt));
       break;
     case "refinance_savings":
-      parts.push(savings(summary.monthlySavings, "Saves"));
-      parts.push(overLife(summary.lifetimeInterestSavings));
+      parts.push(savings(summary.monthlySavings, "Saves", fmt));
+      parts.push(overLife(summary.lifetimeInterestSavings, fmt));
       break;
     case "efficient_frontier":
       if (num(summary.frontierRatePercent) !== null) parts.push(`Refinancing helps below ${formatPercent(num(summary.frontierRatePercent))}`);

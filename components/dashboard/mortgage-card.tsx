@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card, Stat, type BadgeTone } from "@/components/ui";
 import { cn } from "@/components/ui";
-import { formatCents, formatDate, formatDateTime, formatMonths, formatPercent } from "@/lib/format";
+import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
 import type { AlertStatus, DashboardCard } from "@/lib/mortgages/dashboard-math";
 
 const ALERT_STATUS: Record<AlertStatus, { label: string; tone: BadgeTone }> = {
@@ -14,7 +14,7 @@ const ALERT_STATUS: Record<AlertStatus, { label: string; tone: BadgeTone }> = {
 const months = (n: number | null) => (n === null ? "never" : n === 1 ? "1 month" : `${n} months`);
 
 /** One mortgage on the dashboard: where it stands, today's market, and whether a refinance pays. */
-export function MortgageCard({ card }: { card: DashboardCard }) {
+export function MortgageCard({ card, fmt }: { card: DashboardCard; fmt: Formatter }) {
   const refi = card.refinance;
   return (
     <Card aria-labelledby={`card-${card.id}`} data-testid="mortgage-card">
@@ -30,11 +30,11 @@ export function MortgageCard({ card }: { card: DashboardCard }) {
       </div>
 
       <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
-        <Stat label="Monthly payment" value={card.paidOff ? "—" : formatCents(card.currentPaymentCents)} hint="principal and interest" />
-        <Stat label="Balance" value={formatCents(card.balanceCents)} hint={card.balanceRecordedOn ? `recorded ${formatDate(card.balanceRecordedOn)}` : `at ${formatPercent(card.currentRate)}`} />
+        <Stat label="Monthly payment" value={card.paidOff ? "—" : fmt.cents(card.currentPaymentCents)} hint="principal and interest" />
+        <Stat label="Balance" value={fmt.cents(card.balanceCents)} hint={card.balanceRecordedOn ? `recorded ${fmt.date(card.balanceRecordedOn)}` : `at ${formatPercent(card.currentRate)}`} />
         <Stat label="Months left" value={card.monthsLeft} hint={formatMonths(card.monthsLeft)} />
         {card.equityCents !== null ? (
-          <Stat label="Equity" value={formatCents(card.equityCents, { whole: true })} hint={`loan-to-value ${card.loanToValuePercent?.toFixed(1)}%`} />
+          <Stat label="Equity" value={fmt.cents(card.equityCents, { whole: true })} hint={`loan-to-value ${card.loanToValuePercent?.toFixed(1)}%`} />
         ) : (
           <Stat label="Equity" value="—" hint={<Link href={`/mortgages/${card.id}/edit`} className="underline">add a property value</Link>} />
         )}
@@ -49,21 +49,21 @@ export function MortgageCard({ card }: { card: DashboardCard }) {
           <>
             <p className="text-sm text-slate-700 dark:text-slate-300">
               Today&apos;s {card.product.label} rate is <strong data-testid="market-rate">{formatPercent(card.market.rate)}</strong> (Freddie Mac PMMS, week of{" "}
-              {formatDate(card.market.date)}), the product we compare with because you have {card.product.why}.
+              {fmt.date(card.market.date)}), the product we compare with because you have {card.product.why}.
             </p>
             {refi && (
               <>
                 <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
-                  <Stat label="Payment if refinanced" value={formatCents(refi.newPaymentCents)} hint={`${card.product.termMonths / 12}-year loan at ${formatPercent(card.market.rate)}`} />
+                  <Stat label="Payment if refinanced" value={fmt.cents(refi.newPaymentCents)} hint={`${card.product.termMonths / 12}-year loan at ${formatPercent(card.market.rate)}`} />
                   <Stat
                     label="Monthly savings"
-                    value={refi.monthlySavingsCents >= 0 ? formatCents(refi.monthlySavingsCents) : `−${formatCents(-refi.monthlySavingsCents)}`}
+                    value={refi.monthlySavingsCents >= 0 ? fmt.cents(refi.monthlySavingsCents) : `−${fmt.cents(-refi.monthlySavingsCents)}`}
                   />
                   <Stat label="Simple break-even" value={months(refi.simpleBreakEvenMonths)} hint="costs ÷ monthly savings" />
                   <Stat label="True break-even" value={months(refi.trueBreakEvenMonths)} hint="counts interest and balances" />
                 </dl>
                 <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-                  Refinance costs {formatCents(refi.costCents, { whole: true })}
+                  Refinance costs {fmt.cents(refi.costCents, { whole: true })}
                   {refi.costSource === "estimate" ? ", estimated at 2 % of your balance." : ", your own estimate from your alert."}
                 </p>
                 <p
@@ -89,7 +89,7 @@ export function MortgageCard({ card }: { card: DashboardCard }) {
             <span>Alert:</span>
             <Badge tone={ALERT_STATUS[card.alert.status].tone}>{ALERT_STATUS[card.alert.status].label}</Badge>
             <span className="text-slate-500 dark:text-slate-400">
-              {card.alert.lastTriggeredAt ? `last triggered ${formatDateTime(card.alert.lastTriggeredAt)}` : "not triggered yet"}
+              {card.alert.lastTriggeredAt ? `last triggered ${fmt.dateTime(card.alert.lastTriggeredAt)}` : "not triggered yet"}
             </span>
             <Link href="/alerts" className="font-medium text-brand-700 hover:underline dark:text-brand-500">
               Manage alerts

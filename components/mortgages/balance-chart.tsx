@@ -1,17 +1,18 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDate, formatDollars } from "@/lib/format";
+import { useFormat } from "@/components/display-format";
 import type { ChartPoint } from "@/lib/mortgages/projection";
 
 const COLORS = { projected: "#3b82f6", recorded: "#059669", today: "#e11d48", axis: "#94a3b8", grid: "#94a3b833" };
 const tick = { fill: COLORS.axis, fontSize: 12 };
 
-const compactMoney = (v: unknown) => {
+/** Axis labels: "$400k", "€1.2M" (the homeowner's currency sign). */
+const compactMoney = (sign: string) => (v: unknown) => {
   const n = Number(v);
-  if (Math.abs(n) >= 1_000_000) return `$${(n / 1_000_000).toFixed(1)}M`;
-  if (Math.abs(n) >= 1_000) return `$${Math.round(n / 1_000)}k`;
-  return `$${Math.round(n)}`;
+  if (Math.abs(n) >= 1_000_000) return `${sign}${(n / 1_000_000).toFixed(1)}M`;
+  if (Math.abs(n) >= 1_000) return `${sign}${Math.round(n / 1_000)}k`;
+  return `${sign}${Math.round(n)}`;
 };
 
 /**
@@ -20,6 +21,7 @@ const compactMoney = (v: unknown) => {
  * from screen readers; the caption and the snapshot table carry the same information.
  */
 export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoint[]; todayMonth: number; caption: string }) {
+  const fmt = useFormat();
   const byMonth = new Map(points.map((p) => [p.month, p.date]));
   const yearTicks = points.filter((p) => p.month % (points.length > 241 ? 60 : 24) === 0).map((p) => p.month);
   return (
@@ -36,10 +38,10 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
               tick={tick}
               tickFormatter={(m: number) => (byMonth.get(m) ?? "").slice(0, 4)}
             />
-            <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+            <YAxis tick={tick} tickFormatter={compactMoney(fmt.symbol)} width={56} />
             <Tooltip
-              formatter={(v) => formatDollars(Number(v))}
-              labelFormatter={(m) => `${formatDate(byMonth.get(Number(m)))} · payment ${m}`}
+              formatter={(v) => fmt.dollars(Number(v))}
+              labelFormatter={(m) => `${fmt.date(byMonth.get(Number(m)))} · payment ${m}`}
               contentStyle={{ borderRadius: 8, fontSize: 13 }}
               labelStyle={{ color: "#0f172a" }}
             />

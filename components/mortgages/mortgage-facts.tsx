@@ -1,29 +1,29 @@
 import type { Mortgage } from "@/db/schema";
 import { Stat } from "@/components/ui";
 import { fromCents, monthlyPayment } from "@/lib/calc";
-import { formatCents, formatDate, formatDollars, formatMonths, formatPercent } from "@/lib/format";
+import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
 import { maskLoanNumber } from "@/lib/mortgages/crypto";
 import { OCCUPANCY_LABELS, PROPERTY_TYPE_LABELS } from "@/lib/mortgages/schemas";
 
 /** Every stored field of a mortgage, labelled; the loan number only masked. */
-export function MortgageFacts({ mortgage: m }: { mortgage: Mortgage }) {
+export function MortgageFacts({ mortgage: m, fmt }: { mortgage: Mortgage; fmt: Formatter }) {
   const payment = monthlyPayment(fromCents(m.originalPrincipalCents), m.originalInterestRate, m.originalTerm);
   const value = m.estimatedPropertyValueCents;
   return (
     <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-3 lg:grid-cols-4">
-      <Stat label="Original principal" value={formatCents(m.originalPrincipalCents)} />
+      <Stat label="Original principal" value={fmt.cents(m.originalPrincipalCents)} />
       <Stat label="Original term" value={formatMonths(m.originalTerm)} hint={`${m.originalTerm} months`} />
       <Stat label="Original rate" value={formatPercent(m.originalInterestRate)} />
-      <Stat label="Monthly payment" value={formatDollars(payment)} hint="principal and interest" />
-      <Stat label="Originated" value={formatDate(m.originationDate)} />
-      <Stat label="Remaining principal" value={formatCents(m.remainingPrincipalCents)} />
+      <Stat label="Monthly payment" value={fmt.dollars(payment)} hint="principal and interest" />
+      <Stat label="Originated" value={fmt.date(m.originationDate)} />
+      <Stat label="Remaining principal" value={fmt.cents(m.remainingPrincipalCents)} />
       <Stat label="Months left" value={m.remainingTerm} hint={formatMonths(m.remainingTerm)} />
       <Stat label="Credit score" value={m.creditScore ?? "—"} />
       <Stat label="Property" value={m.propertyType ? PROPERTY_TYPE_LABELS[m.propertyType] : "—"} hint={m.occupancyType ? OCCUPANCY_LABELS[m.occupancyType] : undefined} />
       <Stat
         label="Property value"
-        value={formatCents(value)}
-        hint={value ? `Equity ${formatCents(value - m.remainingPrincipalCents, { whole: true })} · LTV ${((m.remainingPrincipalCents / value) * 100).toFixed(1)}%` : undefined}
+        value={fmt.cents(value)}
+        hint={value ? `Equity ${fmt.cents(value - m.remainingPrincipalCents, { whole: true })} · LTV ${((m.remainingPrincipalCents / value) * 100).toFixed(1)}%` : undefined}
       />
       <Stat label="Lender" value={m.lenderName ?? "—"} />
       <Stat label="Loan number" value={maskLoanNumber(m.loanNumberLast4) || "—"} />

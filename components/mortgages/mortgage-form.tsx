@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { stripNumberText } from "@/lib/calc/number-text";
 import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { FormMessage, Input, Select, SubmitButton, Checkbox, buttonClass } from "@/components/ui";
-import { formatDollars } from "@/lib/format";
+import { useFormat } from "@/components/display-format";
 import type { ActionState } from "@/lib/validated-action";
 import { todayIso } from "@/lib/mortgages/dates";
 import { tryPositionAsOf } from "@/lib/mortgages/projection";
@@ -11,7 +12,7 @@ import type { MortgageFormValues } from "./form-values";
 import { OCCUPANCY_LABELS, OCCUPANCY_TYPES, PROPERTY_TYPE_LABELS, PROPERTY_TYPES } from "@/lib/mortgages/schemas";
 
 const toNumber = (s: string | undefined) => {
-  const cleaned = (s ?? "").replace(/[\s$,%]/g, "");
+  const cleaned = stripNumberText(s ?? "");
   return cleaned === "" || Number.isNaN(Number(cleaned)) ? undefined : Number(cleaned);
 };
 
@@ -34,6 +35,7 @@ export function MortgageForm({
   maskedLoanNumber?: string;
   cancelHref: string;
 }) {
+  const fmt = useFormat();
   const [state, formAction] = useActionState(action, {});
   const v = (key: keyof MortgageFormValues) => state.values?.[key] ?? initial[key];
   const e = state.errors ?? {};
@@ -53,12 +55,12 @@ export function MortgageForm({
       todayIso(),
     );
     if (!position) return setSuggestion(null);
-    setSuggestion(`From the schedule as of today: ${formatDollars(position.balance)} and ${position.monthsLeft} months left.`);
+    setSuggestion(`From the schedule as of today: ${fmt.dollars(position.balance)} and ${position.monthsLeft} months left.`);
     const principalInput = field("remainingPrincipal");
     const termInput = field("remainingTerm");
     if (auto.current.remainingPrincipal && principalInput) principalInput.value = position.balance.toFixed(2);
     if (auto.current.remainingTerm && termInput) termInput.value = String(position.monthsLeft);
-  }, []);
+  }, [fmt]);
 
   useEffect(() => recompute(), [recompute]);
 
@@ -80,7 +82,7 @@ export function MortgageForm({
         <legend className="mb-2 text-base font-semibold">The loan</legend>
         <Input label="Name" name="name" defaultValue={v("name")} error={e.name} hint="Unique among your mortgages, e.g. “Maple Street home”." maxLength={100} required />
         <Input label="ZIP code" name="zipCode" defaultValue={v("zipCode")} error={e.zipCode} inputMode="numeric" autoComplete="postal-code" maxLength={5} required />
-        <Input label="Original principal ($)" name="originalPrincipal" defaultValue={v("originalPrincipal")} error={e.originalPrincipal} inputMode="decimal" hint="$1,000 to $100,000,000" required />
+        <Input label={`Original principal (${fmt.symbol})`} name="originalPrincipal" defaultValue={v("originalPrincipal")} error={e.originalPrincipal} inputMode="decimal" hint={`${fmt.dollars(1000, { whole: true })} to ${fmt.dollars(100_000_000, { whole: true })}`} required />
         <Input label="Original term (years)" name="termYears" defaultValue={v("termYears")} error={e.termYears} inputMode="numeric" hint="1 to 50 years" required />
         <Input label="Original interest rate (%)" name="originalRate" defaultValue={v("originalRate")} error={e.originalRate} inputMode="decimal" hint="0 to 25 %, e.g. 6.875" required />
         <Input label="Origination date" name="originationDate" type="date" defaultValue={v("originationDate")} error={e.originationDate} max={todayIso()} hint="Optional; lets us project your balance." />
@@ -91,7 +93,7 @@ export function MortgageForm({
         <p className="text-sm text-slate-600 sm:col-span-2 dark:text-slate-400" aria-live="polite">
           {suggestion ?? "Leave these blank to use the schedule as of today (or the original loan if there is no origination date)."}
         </p>
-        <Input label="Remaining principal ($)" name="remainingPrincipal" defaultValue={v("remainingPrincipal")} error={e.remainingPrincipal} inputMode="decimal" hint="Not more than the original principal." />
+        <Input label={`Remaining principal (${fmt.symbol})`} name="remainingPrincipal" defaultValue={v("remainingPrincipal")} error={e.remainingPrincipal} inputMode="decimal" hint="Not more than the original principal." />
         <Input label="Remaining term (months)" name="remainingTerm" defaultValue={v("remainingTerm")} error={e.remainingTerm} inputMode="numeric" hint="Payments left, as on your statement." />
         <Input label="Credit score" name="creditScore" defaultValue={v("creditScore")} error={e.creditScore} inputMode="numeric" hint="Optional, 300 to 850." />
       </fieldset>
@@ -112,7 +114,7 @@ export function MortgageForm({
           error={e.occupancyType}
           options={OCCUPANCY_TYPES.map((t) => ({ value: t, label: OCCUPANCY_LABELS[t] }))}
         />
-        <Input label="Estimated property value ($)" name="estimatedPropertyValue" defaultValue={v("estimatedPropertyValue")} error={e.estimatedPropertyValue} inputMode="decimal" hint="Optional; shows your equity and loan-to-value." />
+        <Input label={`Estimated property value (${fmt.symbol})`} name="estimatedPropertyValue" defaultValue={v("estimatedPropertyValue")} error={e.estimatedPropertyValue} inputMode="decimal" hint="Optional; shows your equity and loan-to-value." />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

@@ -1,5 +1,5 @@
 import { Table, TBody, Td, Th, THead } from "@/components/ui";
-import { formatDate, formatDollars, formatMonths, formatPercent } from "@/lib/format";
+import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
 
 export type SnapshotRow = {
   id: string;
@@ -12,7 +12,7 @@ export type SnapshotRow = {
 };
 
 /** Recorded balances, newest first, with the schedule beside them: the gap is extra principal paid. */
-export function SnapshotTable({ rows }: { rows: SnapshotRow[] }) {
+export function SnapshotTable({ rows, fmt }: { rows: SnapshotRow[]; fmt: Formatter }) {
   if (rows.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">No balances recorded yet. Record one from your latest statement above.</p>;
   }
@@ -33,13 +33,13 @@ export function SnapshotTable({ rows }: { rows: SnapshotRow[] }) {
           const gap = r.projected === null ? null : Math.round((r.projected - r.balance) * 100) / 100;
           return (
             <tr key={r.id}>
-              <Td>{formatDate(r.recordedOn)}</Td>
-              <Td className="text-right tabular-nums">{formatDollars(r.balance)}</Td>
+              <Td>{fmt.date(r.recordedOn)}</Td>
+              <Td className="text-right tabular-nums">{fmt.dollars(r.balance)}</Td>
               <Td className="text-right tabular-nums">{formatPercent(r.ratePercent)}</Td>
               <Td className="text-right tabular-nums">{formatMonths(r.monthsLeft)}</Td>
-              <Td className="text-right tabular-nums">{formatDollars(r.projected)}</Td>
+              <Td className="text-right tabular-nums">{fmt.dollars(r.projected)}</Td>
               <Td className={gap !== null && gap > 0 ? "text-right tabular-nums text-emerald-700 dark:text-emerald-400" : "text-right tabular-nums"}>
-                {gap === null ? "—" : gap >= 0 ? formatDollars(gap) : `behind by ${formatDollars(-gap)}`}
+                {gap === null ? "—" : gap >= 0 ? fmt.dollars(gap) : `behind by ${fmt.dollars(-gap)}`}
               </Td>
             </tr>
           );

@@ -83,6 +83,28 @@ describe("alert notifications", () => {
     expect(offTrigger!.notificationSent).toBe(false);
   });
 
+  it("speaks the owner's currency and date format: the trigger's reason and the email", async () => {
+    const user = await makeUser({ prefs: { currency: "EUR", dateFormat: "DD/MM/YYYY" } });
+    const mortgage = await makeMortgage(user.id, { balanceCents: 36_000_000, rate: 7.25, monthsLeft: 300 });
+    const alert = await makeAlert(user.id, mortgage.id, { alertType: "monthly_payment", targetMonthlyPaymentCents: 300_000, estimateRefinanceCostCents: 500_000 });
+    const isoUser = await makeUser({ prefs: { currency: "GBP", dateFormat: "YYYY-MM-DD" } });
+    const isoAlert = await makeAlert(isoUser.id, (await makeMortgage(isoUser.id)).id, { alertType: "interest_rate", targetInterestRate: 6.75 });
+    await publishRate("30_year_fixed", "2026-06-04", 6.25);
+    await sweepAlerts();
+
+    const [t] = await db.select().from(triggers).where(eq(triggers.alertId, alert.id));
+    expect(t!.reason).toMatch(/^At the 30-year fixed rate of 6\.250% \(week of 4 Jun 2026\), a 360-month loan of €365,000\.00 .* costs €[\d,]+\.\d\d a month, at or below your target of €3,000\.00\.$/);
+    const [isoTrigger] = await db.select().from(triggers).where(eq(triggers.alertId, isoAlert.id));
+    expect(isoTrigger!.reason).toContain("in the week of 2026-06-04");
+
+    await notifyInstant();
+    const raw = decodeRaw(smtp.to(user.email)[0]!.raw);
+    expect(raw).toContain("rate (week of 4 Jun 2026)");
+    expect(raw).toContain("€3,000.00");
+    expect(raw).toMatch(/Break-even on €5,000 of costs/);
+    expect(raw).not.toMatch(/\$\d/);
+  });
+
   it("a digest gathers several triggers of the period into one email", async () => {
     const { user, alert } = await ownerWithAlert({ alertFrequency: "weekly" });
     const second = await makeAlert(user.id, alert.mortgageId, { alertType: "interest_rate", targetInterestRate: 6.5 });

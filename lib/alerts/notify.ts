@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db, queryRows, type DbOrTx } from "@/db";
 import { deliverLogged, queueEmail } from "@/lib/email";
 import { PRODUCT_LABELS, productForTerm } from "./products";
+import { displayFormatOf } from "@/lib/format";
 import { refiNumbers } from "./numbers";
 import { unsubscribeHeaders, unsubscribePaths } from "./unsubscribe";
 
@@ -27,6 +28,8 @@ type PendingRow = {
   market_date: string;
   current_value: string | null;
   reason: string;
+  currency: string | null;
+  date_format: string | null;
 };
 
 /**
@@ -40,7 +43,8 @@ async function pendingTriggers(tx: DbOrTx, frequency: Frequency, since: Date, us
                a.alert_type, a.target_interest_rate::text, a.target_monthly_payment_cents::text, a.target_term,
                coalesce(a.estimate_refinance_cost_cents, a.calculated_refinance_cost_cents, 0)::text AS cost_cents,
                m.remaining_principal_cents::text, m.remaining_term, m.original_interest_rate::text AS current_rate,
-               t.market_rate::text, t.market_date::text, t.current_value::text, t.reason
+               t.market_rate::text, t.market_date::text, t.current_value::text, t.reason,
+               p.currency, p.date_format
         FROM triggers t
         JOIN alerts a ON a.id = t.alert_id AND a.deleted_at IS NULL AND a.is_active AND NOT a.user_dismissed AND a.paused_at IS NULL
         JOIN mortgages m ON m.id = a.mortgage_id AND m.deleted_at IS NULL
@@ -56,6 +60,9 @@ async function pendingTriggers(tx: DbOrTx, frequency: Frequency, since: Date, us
         LIMIT 1000`,
   );
 }
+
+/** The owner's currency and date format, stored with the email so a retry reads the same. */
+const displayOf = (r: PendingRow) => displayFormatOf({ currency: r.currency, dateFormat: r.date_format });
 
 /** The numbers an email shows for one trigger (JSON-serialisable: stored for re-sending). */
 function triggerParams(r: PendingRow) {
@@ -123,7 +130,7 @@ export async function notifyInstant(now = new Date()): Promise<{ queued: number;
             to: row.email,
             type: "alert_notification",
             template: "alert-trigger",
-            params: { name: row.name, ...triggerParams(row), unsubscribePath: unsubscribePaths(row.user_id).page },
+            params: { name: row.name, display: displayOf(row), ...triggerParams(row), unsubscribePath: unsubscribePaths(row.user_id).page },
             userId: row.user_id,
             alertId: row.alert_id,
             triggerId: row.trigger_id,
@@ -163,7 +170,7 @@ export async function sendDigests(frequency: "daily" | "weekly", now = new Date(
           to: newest.email,
           type: frequency === "daily" ? "daily_digest" : "weekly_digest",
           template: "alert-digest",
-          params: { name: newest.name, frequency, items: items.map(triggerParams), unsubscribePath: unsubscribePaths(userId).page },
+          params: { name: newest.name, display: displayOf(newest), frequency, items: items.map(triggerParams), unsubscribePath: unsubscribePaths(userId).page },
           userId,
           // email_log links one alert and trigger: the newest; every trigger id is in the params.
           alertId: newest.alert_id,

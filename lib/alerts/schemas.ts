@@ -4,6 +4,7 @@
  * (and named on its field); the other target is ignored.
  */
 import { z } from "zod";
+import { numberFromText } from "@/lib/calc/number-text";
 
 export const ALERT_TYPES = ["interest_rate", "monthly_payment"] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
@@ -23,19 +24,13 @@ export const TERM_OPTIONS = [
 ] as const;
 
 /** Strips what people type around numbers; blank becomes undefined, junk NaN (a field error). */
-export function cleanNumber(value: unknown): unknown {
-  if (typeof value === "number") return value;
-  if (typeof value !== "string") return undefined;
-  const cleaned = value.replace(/[\s$,%]/g, "");
-  if (cleaned === "") return undefined;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : NaN;
-}
+export const cleanNumber = numberFromText;
 
 const money = (message: string, min: number, max: number) => z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
 
 const RATE_MSG = "Enter a target rate between 0.01 % and 25 %, e.g. 5.25.";
-const PAYMENT_MSG = "Enter a target monthly payment between $1 and $1,000,000.";
-const COST_MSG = "Enter refinance costs between $0 and $1,000,000, or leave it blank.";
+const PAYMENT_MSG = "Enter a target monthly payment between 1 and 1,000,000.";
+const COST_MSG = "Enter refinance costs between 0 and 1,000,000, or leave it blank.";
 const TERM_MSG = "Choose the term of the new loan.";
 
 export const alertFormSchema = z

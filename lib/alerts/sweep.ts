@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db as defaultDb, queryRows, type DbOrTx } from "@/db";
 import { PRODUCT_LABELS, THIRTY_YEAR_FROM_MONTHS, type AlertProduct } from "./products";
+import { sqlCurrencySign, sqlDisplayDate } from "./reason-format";
 
 /** How long a trigger stays open (and can be acted on) before the expiry job retires it. */
 export const TRIGGER_LIFETIME_DAYS = 14;
@@ -43,6 +44,9 @@ export async function sweepAlerts(db: DbOrTx = defaultDb): Promise<SweepResult> 
 
 export function sweepStatement() {
   const split = THIRTY_YEAR_FROM_MONTHS;
+  // The reason is in the homeowner's currency sign and date format (reason-format.ts).
+  const sign = sqlCurrencySign(sql`display_currency`);
+  const day = sqlDisplayDate(sql`market_date`, sql`display_date_format`);
   // Payment (cents) on balance + refinance cost at the market rate over the target term:
   // P*i*(1+i)^n/((1+i)^n-1), P/n at 0 %, rounded to the cent as lib/alerts/evaluate.ts does.
   return sql`
@@ -55,6 +59,7 @@ export function sweepStatement() {
       SELECT a.id, a.alert_type, a.target_interest_rate, a.target_monthly_payment_cents, a.target_term,
              (m.remaining_principal_cents + coalesce(a.estimate_refinance_cost_cents, a.calculated_refinance_cost_cents, 0))::float8 AS financed,
              coalesce(p.min_rate_drop_threshold, ${DEFAULT_RATE_DROP_THRESHOLD}::numeric) AS drop_threshold,
+             p.currency AS display_currency, p.date_format AS display_date_format,
              l.rate_type, l.date AS market_date, l.rate AS market_rate, l.rate::float8 / 1200 AS i
       FROM alerts a
       JOIN latest l ON l.rate_type = (CASE WHEN a.target_term >= ${split}::int THEN '30_year_fixed' ELSE '15_year_fixed' END)::rate_type
@@ -89,13 +94,13 @@ export function sweepStatement() {
              CASE WHEN alert_type = 'interest_rate' THEN
                format('The %s rate was %s%% in the week of %s, at or below your target of %s%%.',
                       CASE WHEN rate_type = '30_year_fixed' THEN ${PRODUCT_LABELS["30_year_fixed"]}::text ELSE ${PRODUCT_LABELS["15_year_fixed"]}::text END,
-                      market_rate::text, to_char(market_date, 'FMMon FMDD, YYYY'), target_interest_rate::text)
+                      market_rate::text, ${day}, target_interest_rate::text)
              ELSE
-               format('At the %s rate of %s%% (week of %s), a %s-month loan of $%s (balance plus refinance costs) costs $%s a month, at or below your target of $%s.',
+               format('At the %s rate of %s%% (week of %s), a %s-month loan of %s%s (balance plus refinance costs) costs %s%s a month, at or below your target of %s%s.',
                       CASE WHEN rate_type = '30_year_fixed' THEN ${PRODUCT_LABELS["30_year_fixed"]}::text ELSE ${PRODUCT_LABELS["15_year_fixed"]}::text END,
-                      market_rate::text, to_char(market_date, 'FMMon FMDD, YYYY'), target_term,
-                      to_char(financed / 100, 'FM999,999,999,990.00'), to_char(current_cents_or_rate / 100, 'FM999,999,990.00'),
-                      to_char(target_monthly_payment_cents / 100.0, 'FM999,999,990.00'))
+                      market_rate::text, ${day}, target_term,
+                      ${sign}, to_char(financed / 100, 'FM999,999,999,990.00'), ${sign}, to_char(current_cents_or_rate / 100, 'FM999,999,990.00'),
+                      ${sign}, to_char(target_monthly_payment_cents / 100.0, 'FM999,999,990.00'))
              END,
              now(),
              CASE WHEN alert_type = 'interest_rate' THEN target_interest_rate ELSE target_monthly_payment_cents / 100.0 END,

@@ -4,8 +4,9 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
-import { users } from "@/db/schema";
+import { userPreferences, users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { displayFormatOf, type DisplayFormat } from "@/lib/format";
 import { findSessionCookie, readSessionToken } from "./session-token";
 
 export type SessionUser = {
@@ -14,6 +15,8 @@ export type SessionUser = {
   email: string;
   role: "user" | "admin";
   emailVerified: boolean;
+  /** Their currency and date format preferences, read with the session (one left join, no extra query). */
+  display: DisplayFormat;
 };
 
 /**
@@ -35,12 +38,22 @@ export const getSession = cache(async (): Promise<SessionUser | null> => {
       emailVerified: users.emailVerified,
       isActive: users.isActive,
       sessionVersion: users.sessionVersion,
+      currency: userPreferences.currency,
+      dateFormat: userPreferences.dateFormat,
     })
     .from(users)
+    .leftJoin(userPreferences, eq(userPreferences.userId, users.id))
     .where(and(eq(users.id, claims.uid), isNull(users.deletedAt)))
     .limit(1);
   if (!user || !user.isActive || user.sessionVersion !== claims.sv) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, emailVerified: user.emailVerified };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    emailVerified: user.emailVerified,
+    display: displayFormatOf(user),
+  };
 });
 
 /** For pages and actions that need a signed-in user: redirects visitors to sign in. */

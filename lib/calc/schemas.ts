@@ -11,6 +11,7 @@
  * NaN and Infinity are rejected (zod 4 numbers are finite).
  */
 import { z } from "zod";
+import { stripNumberText } from "./number-text";
 
 import type { CalculatorType } from "./types";
 
@@ -20,7 +21,7 @@ export { calculatorDefaults, calculatorTypes, isCalculatorType, type CalculatorT
 function cleanNumberText(value: unknown): unknown {
   if (typeof value === "number") return value;
   if (typeof value !== "string") return NaN;
-  const cleaned = value.replace(/[\s$,%]/g, "");
+  const cleaned = stripNumberText(value);
   return cleaned === "" ? NaN : cleaned;
 }
 

@@ -1,7 +1,11 @@
-/** The history CSV: one line per calculation, readable in a spreadsheet, with a link to reopen it. */
+/**
+ * The history CSV: one line per calculation, readable in a spreadsheet, with a link to reopen it.
+ * The readable columns use the homeowner's currency; the JSON columns keep the raw numbers.
+ */
 import { describeInputs, describeResult } from "@/components/calculators/describe";
 import { calculatorTitle, calculatorUrl } from "@/components/calculators/meta";
 import { isCalculatorType, type CalculatorType } from "@/lib/calc";
+import { formatterFor, type Formatter } from "@/lib/format";
 import { toCsv, type CsvCell } from "./csv";
 
 export type ExportRow = {
@@ -13,7 +17,7 @@ export type ExportRow = {
   createdAt: Date;
 };
 
-export function historyCsv(rows: readonly ExportRow[], appUrl: string): string {
+export function historyCsv(rows: readonly ExportRow[], appUrl: string, fmt: Formatter = formatterFor()): string {
   const lines: CsvCell[][] = [["created_at_utc", "calculator", "mortgage", "inputs", "result", "inputs_json", "results_json", "link"]];
   for (const row of rows) {
     if (!isCalculatorType(row.type)) continue;
@@ -22,8 +26,8 @@ export function historyCsv(rows: readonly ExportRow[], appUrl: string): string {
       row.createdAt.toISOString(),
       calculatorTitle(row.type),
       row.mortgageName ?? "",
-      describeInputs(row.type, row.input),
-      describeResult(row.type, summary),
+      describeInputs(row.type, row.input, fmt),
+      describeResult(row.type, summary, fmt),
       JSON.stringify(row.input),
       JSON.stringify(summary),
       new URL(calculatorUrl(row.type, row.input), appUrl).toString(),

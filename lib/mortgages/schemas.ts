@@ -1,11 +1,12 @@
 /**
  * zod schemas for the mortgage and balance-snapshot forms. Form strings are coerced here
- * ("$400,000", " 4.5 % "); money stays in dollars until queries.ts converts it to cents.
+ * ("$400,000", "€400,000", " 4.5 % "); money stays in whole units until queries.ts converts it to cents.
  * Every bound is a field message (no silent clamping), and the cross-field rules (remaining
  * principal not above the original, remaining term within the original term) name the field
  * they belong to.
  */
 import { z } from "zod";
+import { numberFromText } from "@/lib/calc/number-text";
 import { isIsoDate, todayIso } from "./dates";
 
 export const PROPERTY_TYPES = ["single_family", "condo", "townhouse", "multi_family"] as const;
@@ -31,14 +32,6 @@ export const LIMITS = {
   propertyValueMax: 1_000_000_000,
 } as const;
 
-/** What people type around numbers is stripped; blank becomes undefined (required or optional decides). */
-function cleanNumber(value: unknown): unknown {
-  if (typeof value === "number") return value;
-  if (typeof value !== "string") return undefined;
-  const cleaned = value.replace(/[\s$,%]/g, "");
-  if (cleaned === "") return undefined;
-  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : NaN;
-}
 
 function num(message: string, min: number, max: number, opts: { integer?: boolean; aboveMin?: boolean } = {}) {
   let schema = z.number({ error: message });
@@ -48,8 +41,8 @@ function num(message: string, min: number, max: number, opts: { integer?: boolea
   return schema;
 }
 
-const required = (inner: z.ZodNumber) => z.preprocess(cleanNumber, inner);
-const optional = (inner: z.ZodNumber) => z.preprocess(cleanNumber, inner.optional());
+const required = (inner: z.ZodNumber) => z.preprocess(numberFromText, inner);
+const optional = (inner: z.ZodNumber) => z.preprocess(numberFromText, inner.optional());
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -71,17 +64,17 @@ const mortgageFields = {
     .string({ error: "Enter the property's 5-digit ZIP code." })
     .trim()
     .regex(/^\d{5}$/, "Enter the property's 5-digit ZIP code."),
-  originalPrincipal: required(num("Enter an original principal between $1,000 and $100,000,000.", LIMITS.principalMin, LIMITS.principalMax)),
+  originalPrincipal: required(num("Enter an original principal between 1,000 and 100,000,000.", LIMITS.principalMin, LIMITS.principalMax)),
   termYears: required(num("Enter a term between 1 and 50 whole years.", 1, LIMITS.termYearsMax, { integer: true })),
   originalRate: required(num("Enter an interest rate between 0 % and 25 %.", 0, LIMITS.rateMax)),
   originationDate: z.preprocess(blankToUndefined, pastDate("origination date").optional()),
-  remainingPrincipal: optional(num("Enter a remaining principal between $0 and $100,000,000.", 0, LIMITS.principalMax)),
+  remainingPrincipal: optional(num("Enter a remaining principal between 0 and 100,000,000.", 0, LIMITS.principalMax)),
   remainingTerm: optional(num("Enter the months left as a whole number between 0 and 600.", 0, 600, { integer: true })),
   creditScore: optional(num("Credit scores run from 300 to 850.", 300, 850, { integer: true })),
   propertyType: z.preprocess(blankToUndefined, z.enum(PROPERTY_TYPES, { error: "Choose a property type." }).optional()),
   occupancyType: z.preprocess(blankToUndefined, z.enum(OCCUPANCY_TYPES, { error: "Choose how the property is used." }).default("primary")),
   estimatedPropertyValue: optional(
-    num("Enter a property value above $0 and at most $1,000,000,000.", 0, LIMITS.propertyValueMax, { aboveMin: true }),
+    num("Enter a property value above 0 and at most 1,000,000,000.", 0, LIMITS.propertyValueMax, { aboveMin: true }),
   ),
   lenderName: z.preprocess(blankToUndefined, z.string().trim().max(100, "Lender names are at most 100 characters.").optional()),
   loanNumber: z.preprocess(
@@ -122,7 +115,7 @@ export const snapshotFormSchema = z
   .object({
     mortgageId: z.string({ error: "Missing mortgage." }),
     recordedOn: pastDate("date"),
-    balance: required(num("Enter the balance from your statement, between $0 and $100,000,000.", 0, LIMITS.principalMax)),
+    balance: required(num("Enter the balance from your statement, between 0 and 100,000,000.", 0, LIMITS.principalMax)),
     rate: required(num("Enter an interest rate between 0 % and 25 %.", 0, LIMITS.rateMax)),
     monthsLeft: required(num("Enter the months left as a whole number between 0 and 600.", 0, 600, { integer: true })),
   })

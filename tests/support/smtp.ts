@@ -54,7 +54,9 @@ export async function startSmtpServer() {
   };
 }
 
-/** Decodes quoted-printable soft breaks so links can be read from a raw message. */
+/** Decodes quoted-printable (soft breaks, and =XX runs as UTF-8 bytes) so a raw message reads as sent. */
 export function decodeRaw(raw: string): string {
-  return raw.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ""), "hex").toString("utf8"));
 }

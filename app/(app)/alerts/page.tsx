@@ -8,12 +8,13 @@ import { listAlerts } from "@/lib/alerts/queries";
 import { ALERT_TYPE_LABELS } from "@/lib/alerts/schemas";
 import { alertStatus } from "@/lib/alerts/status";
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime, formatMonths } from "@/lib/format";
+import { formatMonths, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const user = await requireUser("/alerts");
+  const fmt = formatterFor(user.display);
   const [rows, latest, { deleted }] = await Promise.all([listAlerts(user.id), latestByProduct(), searchParams]);
   return (
     <div>
@@ -36,7 +37,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       ) : (
         <ul className="space-y-3" aria-label="Your alerts">
           {rows.map((a) => {
-            const v = alertValues(a, latest);
+            const v = alertValues(a, latest, fmt);
             const name = `${ALERT_TYPE_LABELS[a.alertType]} alert on ${a.mortgageName}`;
             return (
               <li key={a.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="alert-row">
@@ -71,7 +72,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     <dd className="font-medium">
                       {a.lastTrigger ? (
                         <Link href={`/triggers/${a.lastTrigger.id}`} className="underline">
-                          {formatDateTime(a.lastTrigger.triggeredAt)}
+                          {fmt.dateTime(a.lastTrigger.triggeredAt)}
                         </Link>
                       ) : (
                         "Never"

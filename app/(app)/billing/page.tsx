@@ -6,12 +6,13 @@ import { SubscriptionCard } from "@/components/billing/subscription-card";
 import { requireUser } from "@/lib/auth/session";
 import { ActivateAlertButton } from "@/components/billing/activate-alert-button";
 import { alertsAwaitingPayment, listInvoices, listSubscriptions } from "@/lib/billing/queries";
-import { formatCents, formatPercent } from "@/lib/format";
+import { formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Billing" };
 
 export default async function BillingPage() {
   const user = await requireUser("/billing");
+  const fmt = formatterFor(user.display);
   const [subs, invoices, waiting] = await Promise.all([listSubscriptions(user.id), listInvoices(user.id), alertsAwaitingPayment(user.id)]);
   return (
     <>
@@ -29,7 +30,7 @@ export default async function BillingPage() {
         ) : (
           <div className="grid gap-4 lg:grid-cols-2">
             {subs.map((row) => (
-              <SubscriptionCard key={row.sub.id} row={row} />
+              <SubscriptionCard key={row.sub.id} row={row} fmt={fmt} />
             ))}
           </div>
         )}
@@ -44,7 +45,7 @@ export default async function BillingPage() {
               <Card key={a.id} aria-label={`Activate ${a.mortgageName}`} data-testid="awaiting-alert">
                 <CardHeader
                   title={a.mortgageName}
-                  description={a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${formatCents(a.targetMonthlyPaymentCents)}/mo`}
+                  description={a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${fmt.cents(a.targetMonthlyPaymentCents)}/mo`}
                 />
                 {user.emailVerified ? (
                   <ActivateAlertButton alertId={a.id} />
@@ -59,7 +60,7 @@ export default async function BillingPage() {
       <section aria-labelledby="invoices-heading" className="mt-8">
         <Card>
           <CardHeader title={<span id="invoices-heading">Invoices</span>} description="Receipts for every payment. Links open Stripe's invoice page and PDF." />
-          {invoices.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No invoices yet.</p> : <InvoiceTable rows={invoices} />}
+          {invoices.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">No invoices yet.</p> : <InvoiceTable rows={invoices} fmt={fmt} />}
         </Card>
       </section>
     </>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ButtonLink, EmptyState, PageHeader } from "@/components/ui";
 import { MortgageCard } from "@/components/dashboard/mortgage-card";
 import { requireUser } from "@/lib/auth/session";
-import { formatDate, formatPercent } from "@/lib/format";
+import { formatPercent, formatterFor } from "@/lib/format";
 import { loadDashboard } from "@/lib/mortgages/dashboard";
 import { latestRates } from "@/lib/rates/latest";
 
@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
+  const fmt = formatterFor(user.display);
   const { cards, rates } = await loadDashboard(user.id, { rates: latestRates });
   const rate30 = rates.find((r) => r.rateType === "30_year_fixed");
   const rate15 = rates.find((r) => r.rateType === "15_year_fixed");
@@ -19,7 +20,7 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={
           rate30
-            ? `This week's rates: 30-year fixed ${formatPercent(rate30.rate)}${rate15 ? `, 15-year fixed ${formatPercent(rate15.rate)}` : ""} (week of ${formatDate(rate30.date)}).`
+            ? `This week's rates: 30-year fixed ${formatPercent(rate30.rate)}${rate15 ? `, 15-year fixed ${formatPercent(rate15.rate)}` : ""} (week of ${fmt.date(rate30.date)}).`
             : "Your mortgages against today's market."
         }
         actions={cards.length > 0 && <ButtonLink href="/mortgages/new" variant="secondary">Add mortgage</ButtonLink>}
@@ -33,7 +34,7 @@ export default async function DashboardPage() {
       ) : (
         <div className="space-y-6">
           {cards.map((card) => (
-            <MortgageCard key={card.id} card={card} />
+            <MortgageCard key={card.id} card={card} fmt={fmt} />
           ))}
         </div>
       )}

@@ -6,7 +6,7 @@ import { calculatorList, calculatorMeta, calculatorUrl } from "@/components/calc
 import { ButtonLink, EmptyState, PageHeader, cn } from "@/components/ui";
 import { isCalculatorType, type CalculatorType } from "@/lib/calc";
 import { requireUser } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
 import { claimAnonymousHistory, listHistory } from "@/lib/history/queries";
 import { parseHistoryQuery } from "@/lib/history/schemas";
 import { readAnonymousSessionId } from "@/lib/history/session-cookie";
@@ -25,6 +25,7 @@ function historyHref(type: CalculatorType | null, page = 1) {
 
 export default async function HistoryPage({ searchParams }: Props) {
   const user = await requireUser("/history");
+  const fmt = formatterFor(user.display);
   // Runs made on this browser before signing in become the user's (the sign-in usually did this already).
   const anonymous = await readAnonymousSessionId();
   if (anonymous) await claimAnonymousHistory(anonymous, user.id);
@@ -87,7 +88,7 @@ export default async function HistoryPage({ searchParams }: Props) {
             {entries.map((entry) => {
               if (!isCalculatorType(entry.type)) return null;
               const title = calculatorMeta[entry.type].title;
-              const when = formatDateTime(entry.createdAt);
+              const when = fmt.dateTime(entry.createdAt);
               return (
                 <li key={entry.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between" data-testid="history-entry">
                   <div className="min-w-0 space-y-1">
@@ -98,8 +99,8 @@ export default async function HistoryPage({ searchParams }: Props) {
                       </time>
                       {entry.mortgageName && <span className="text-xs text-slate-500 dark:text-slate-400">· {entry.mortgageName}</span>}
                     </p>
-                    <p className="text-sm text-slate-600 dark:text-slate-400">{describeInputs(entry.type, entry.input)}</p>
-                    <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{describeResult(entry.type, entry.summary)}</p>
+                    <p className="text-sm text-slate-600 dark:text-slate-400">{describeInputs(entry.type, entry.input, fmt)}</p>
+                    <p className="text-sm font-medium text-slate-800 dark:text-slate-200">{describeResult(entry.type, entry.summary, fmt)}</p>
                   </div>
                   <div className="flex shrink-0 items-start gap-2">
                     {/* A page load, not a client navigation: a result's address is rendered by the server (next.config.mjs). */}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ButtonLink, EmptyState, PageHeader, Table, TBody, Td, Th, THead } from "@/components/ui";
 import { DeleteMortgageButton } from "@/components/mortgages/delete-mortgage-button";
 import { requireUser } from "@/lib/auth/session";
-import { formatCents, formatMonths, formatPercent } from "@/lib/format";
+import { formatMonths, formatPercent, formatterFor } from "@/lib/format";
 import { maskLoanNumber } from "@/lib/mortgages/crypto";
 import { listMortgages } from "@/lib/mortgages/queries";
 
@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Mortgages" };
 
 export default async function MortgagesPage() {
   const user = await requireUser("/mortgages");
+  const fmt = formatterFor(user.display);
   const mortgages = await listMortgages(user.id);
   return (
     <div>
@@ -49,7 +50,7 @@ export default async function MortgagesPage() {
                   </Link>
                   <span className="block text-xs text-slate-500 dark:text-slate-400">ZIP {m.zipCode}</span>
                 </Td>
-                <Td className="text-right tabular-nums">{formatCents(m.remainingPrincipalCents)}</Td>
+                <Td className="text-right tabular-nums">{fmt.cents(m.remainingPrincipalCents)}</Td>
                 <Td className="text-right tabular-nums">{formatPercent(m.originalInterestRate)}</Td>
                 <Td className="text-right tabular-nums">{formatMonths(m.remainingTerm)}</Td>
                 <Td>{m.lenderName ?? "—"}</Td>

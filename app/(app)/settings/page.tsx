@@ -3,7 +3,7 @@ import { Badge, Banner, Card, CardHeader, PageHeader } from "@/components/ui";
 import { getPreferences } from "@/lib/account/preferences";
 import { requireUser } from "@/lib/auth/session";
 import { pendingEmailChange } from "@/lib/auth/verification";
-import { formatDateTime } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
 import { ChangeEmailForm, ChangePasswordForm, NameForm } from "./profile-forms";
 import { PreferencesForm } from "./preferences-form";
 import { DeleteAccount, SignOutEverywhere } from "./account-actions";
@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const user = await requireUser("/settings");
+  const fmt = formatterFor(user.display);
   const [{ saved }, prefs, pending] = await Promise.all([searchParams, getPreferences(user.id), pendingEmailChange(user.id)]);
   return (
     <div className="max-w-3xl">
@@ -40,7 +41,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {pending && (
             <div className="mb-4">
               <Banner tone="info">
-                Waiting for you to confirm {pending.email}: open the link we sent there (it works until {formatDateTime(pending.expiresAt)}).
+                Waiting for you to confirm {pending.email}: open the link we sent there (it works until {fmt.dateTime(pending.expiresAt)}).
               </Banner>
             </div>
           )}

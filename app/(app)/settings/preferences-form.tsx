@@ -3,7 +3,7 @@
 import { useActionState, useEffect } from "react";
 import { Checkbox, FormMessage, Input, Select, SubmitButton } from "@/components/ui";
 import { updatePreferencesAction } from "@/lib/account/actions";
-import { CURRENCIES, DATE_FORMATS, REFI_TERMS } from "@/lib/account/options";
+import { CURRENCIES, CURRENCY_LABELS, DATE_FORMAT_LABELS, DATE_FORMATS, REFI_TERMS } from "@/lib/account/options";
 import type { Preferences } from "@/lib/account/preferences";
 
 /** Applies a theme at once (the cookie the action set makes it stick on the next page load). */
@@ -65,9 +65,25 @@ export function PreferencesForm({ prefs }: { prefs: Preferences }) {
               { value: "system", label: "Same as my device" },
             ]}
           />
-          <Select label="Currency" name="currency" defaultValue={text("currency")} error={state.errors?.currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
-          <Select label="Date format" name="dateFormat" defaultValue={text("dateFormat")} error={state.errors?.dateFormat} options={DATE_FORMATS.map((f) => ({ value: f, label: f }))} />
+          <Select
+            label="Currency"
+            name="currency"
+            defaultValue={text("currency")}
+            error={state.errors?.currency}
+            options={CURRENCIES.map((c) => ({ value: c, label: CURRENCY_LABELS[c] }))}
+          />
+          <Select
+            label="Date format"
+            name="dateFormat"
+            defaultValue={text("dateFormat")}
+            error={state.errors?.dateFormat}
+            options={DATE_FORMATS.map((f) => ({ value: f, label: DATE_FORMAT_LABELS[f] }))}
+          />
         </div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Currency and date format apply to your own amounts and dates on your pages, in your history export and in alert emails. Amounts are
+          not converted. Public pages such as rates and calculators, and prices, stay in US dollars.
+        </p>
       </Fieldset>
       <Fieldset legend="Alerts and calculators">
         <div className="grid gap-4 sm:grid-cols-2">

@@ -1,9 +1,10 @@
-import { formatCents, formatDate, formatPercent } from "@/lib/format";
+import { displayFormatOf, formatPercent, formatterFor, type Formatter } from "@/lib/format";
 import { renderEmail, type EmailBlock } from "../layout";
 import type { TemplateFn } from "./index";
 
 // Alert emails: one per trigger (instant) or a digest of several (daily / weekly). Params are
-// what lib/alerts/notify.ts stores in email_log, so a failed email renders the same on retry.
+// what lib/alerts/notify.ts stores in email_log, so a failed email renders the same on retry,
+// including the owner's currency and date format (`display`; older rows without it read as the default).
 
 type Numbers = {
   currentPaymentCents: number;
@@ -29,21 +30,22 @@ type TriggerItem = {
 };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
+const formatOf = (p: Record<string, unknown>) => formatterFor(displayFormatOf(typeof p.display === "object" ? (p.display as Record<string, unknown>) : null));
 
-function facts(item: TriggerItem): [string, string][] {
-  const rows: [string, string][] = [[`${item.rateLabel} rate (week of ${formatDate(item.marketDate)})`, formatPercent(item.marketRate)]];
+function facts(item: TriggerItem, fmt: Formatter): [string, string][] {
+  const rows: [string, string][] = [[`${item.rateLabel} rate (week of ${fmt.date(item.marketDate)})`, formatPercent(item.marketRate)]];
   if (item.alertType === "interest_rate" && item.targetRate !== null) rows.push(["Your target rate", formatPercent(item.targetRate)]);
   if (item.alertType === "monthly_payment" && item.targetPaymentCents !== null) {
-    rows.push(["Payment with refinance costs financed", formatCents(item.financedPaymentCents)]);
-    rows.push(["Your target payment", formatCents(item.targetPaymentCents)]);
+    rows.push(["Payment with refinance costs financed", fmt.cents(item.financedPaymentCents)]);
+    rows.push(["Your target payment", fmt.cents(item.targetPaymentCents)]);
   }
   const n = item.numbers;
   if (n) {
-    rows.push([`New payment (${item.targetTerm} months, costs paid up front)`, formatCents(n.newPaymentCents)]);
-    rows.push(["Your current payment", formatCents(n.currentPaymentCents)]);
-    rows.push([n.monthlySavingsCents >= 0 ? "Monthly savings" : "Monthly increase", formatCents(Math.abs(n.monthlySavingsCents))]);
+    rows.push([`New payment (${item.targetTerm} months, costs paid up front)`, fmt.cents(n.newPaymentCents)]);
+    rows.push(["Your current payment", fmt.cents(n.currentPaymentCents)]);
+    rows.push([n.monthlySavingsCents >= 0 ? "Monthly savings" : "Monthly increase", fmt.cents(Math.abs(n.monthlySavingsCents))]);
     rows.push([
-      `Break-even on ${formatCents(n.costCents, { whole: true })} of costs`,
+      `Break-even on ${fmt.cents(n.costCents, { whole: true })} of costs`,
       n.breakEvenMonths === null ? "none: the new payment saves nothing" : `${n.breakEvenMonths} months`,
     ]);
   }
@@ -63,7 +65,7 @@ export const alertTemplates: Record<string, TemplateFn> = {
       heading: `Your alert on ${item.mortgageName} has fired`,
       blocks: [
         { kind: "p", text: `Hi ${str(p.name) || "there"}, ${item.reason}` },
-        { kind: "facts", rows: facts(item) },
+        { kind: "facts", rows: facts(item, formatOf(p)) },
         { kind: "button", label: "See the details", url: `${appUrl}/triggers/${item.triggerId}` },
         { kind: "small", text: "Rates are Freddie Mac's weekly national averages; a lender's quote for you may differ." },
         unsubscribeBlock(appUrl, str(p.unsubscribePath)),
@@ -78,7 +80,7 @@ export const alertTemplates: Record<string, TemplateFn> = {
     ];
     for (const item of items) {
       blocks.push({ kind: "p", text: `${item.mortgageName}: ${item.reason}` });
-      blocks.push({ kind: "facts", rows: facts(item) });
+      blocks.push({ kind: "facts", rows: facts(item, formatOf(p)) });
       blocks.push({ kind: "button", label: `Details for ${item.mortgageName}`, url: `${appUrl}/triggers/${item.triggerId}` });
     }
     blocks.push(unsubscribeBlock(appUrl, str(p.unsubscribePath)));

@@ -16,7 +16,7 @@ import { bothSeries } from "@/lib/alerts/series";
 import { alertStatus, needsPayment } from "@/lib/alerts/status";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { formatCents, formatDate, formatDateTime, formatMonths, formatPercent } from "@/lib/format";
+import { formatMonths, formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -26,6 +26,7 @@ const ACTIONS: Record<string, string> = { dismissed: "Dismissed", snoozed: "Snoo
 export default async function AlertPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string; saved?: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/alerts/${id}`);
+  const fmt = formatterFor(user.display);
   if (!isUuid(id)) notFound();
   const alert = await getAlert(user.id, id).catch((err) => {
     if (err instanceof NotFoundError) notFound();
@@ -33,7 +34,7 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
   });
   const [latest, series, history, flags] = await Promise.all([latestByProduct(), bothSeries(), alertTriggers(user.id, id), searchParams]);
   const status = alertStatus(alert, alert.subscription);
-  const v = alertValues(alert, latest);
+  const v = alertValues(alert, latest, fmt);
   const note = productNote(alert.targetTerm);
 
   return (
@@ -47,7 +48,7 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
       {flags.saved && <Banner tone="success">Changes saved.</Banner>}
       {status === "grace" && (
         <Banner tone="warning">
-          Your last payment failed. We keep watching until {formatDate(alert.subscription?.currentPeriodEnd?.toISOString() ?? null)}; please update your card on the{" "}
+          Your last payment failed. We keep watching until {fmt.date(alert.subscription?.currentPeriodEnd?.toISOString() ?? null)}; please update your card on the{" "}
           <Link href="/billing" className="font-semibold underline">Billing page</Link>.
         </Banner>
       )}
@@ -69,14 +70,14 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
         )}
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label="Target" value={v.target} />
-          <Stat label={`Today (${v.productLabel})`} value={v.today} hint={v.market ? `week of ${formatDate(v.market.date)}` : undefined} />
+          <Stat label={`Today (${v.productLabel})`} value={v.today} hint={v.market ? `week of ${fmt.date(v.market.date)}` : undefined} />
           <Stat label="Term" value={formatMonths(alert.targetTerm)} hint={note ?? undefined} />
           <Stat
             label="Refinance costs"
-            value={formatCents(alert.estimateRefinanceCostCents ?? alert.calculatedRefinanceCostCents ?? 0, { whole: true })}
+            value={fmt.cents(alert.estimateRefinanceCostCents ?? alert.calculatedRefinanceCostCents ?? 0, { whole: true })}
             hint={alert.estimateRefinanceCostCents !== null ? "your estimate" : alert.calculatedRefinanceCostCents !== null ? "our estimate (2 % of balance)" : "none counted"}
           />
-          <Stat label="Times triggered" value={alert.totalTriggers} hint={alert.lastTriggeredAt ? `last ${formatDateTime(alert.lastTriggeredAt)}` : "never yet"} />
+          <Stat label="Times triggered" value={alert.totalTriggers} hint={alert.lastTriggeredAt ? `last ${fmt.dateTime(alert.lastTriggeredAt)}` : "never yet"} />
           <Stat label="Emails sent" value={alert.notificationCount} />
         </dl>
       </Card>
@@ -105,7 +106,7 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
                 <tr key={t.id} data-testid="trigger-row">
                   <Td>
                     <Link href={`/triggers/${t.id}`} className="font-medium underline">
-                      {formatDate(t.marketDate)}
+                      {fmt.date(t.marketDate)}
                     </Link>
                   </Td>
                   <Td className="tabular-nums">{formatPercent(t.marketRate)}</Td>

@@ -4,7 +4,7 @@ import { Banner, ButtonLink, Card, PageHeader } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { syncCheckoutSession } from "@/lib/billing/success";
 import { NotFoundError } from "@/lib/errors";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Payment received" };
 
@@ -15,6 +15,7 @@ export const metadata: Metadata = { title: "Payment received" };
 export default async function CheckoutSuccess({ searchParams }: { searchParams: Promise<{ session_id?: string }> }) {
   const { session_id: sessionId } = await searchParams;
   const user = await requireUser(`/billing/success${sessionId ? `?session_id=${encodeURIComponent(sessionId)}` : ""}`);
+  const fmt = formatterFor(user.display);
   if (!sessionId) notFound();
   let result;
   try {
@@ -53,7 +54,7 @@ export default async function CheckoutSuccess({ searchParams }: { searchParams: 
             </div>
             <div>
               <dt className="text-slate-500 dark:text-slate-400">Renews on</dt>
-              <dd className="font-medium text-slate-900 dark:text-slate-100">{sub.currentPeriodEnd ? formatDate(sub.currentPeriodEnd.toISOString()) : "—"}</dd>
+              <dd className="font-medium text-slate-900 dark:text-slate-100">{sub.currentPeriodEnd ? fmt.date(sub.currentPeriodEnd.toISOString()) : "—"}</dd>
             </div>
           </dl>
           <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">A receipt is on its way to your inbox.</p>

@@ -1,5 +1,6 @@
 import { getSession } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { formatterFor } from "@/lib/format";
 import { csvHeaders } from "@/lib/history/csv";
 import { historyCsv } from "@/lib/history/export";
 import { historyForExport } from "@/lib/history/queries";
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
   const { type } = parseHistoryQuery(Object.fromEntries(url.searchParams));
   const rows = await historyForExport(user.id, type);
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(historyCsv(rows, env().APP_URL), {
+  return new Response(historyCsv(rows, env().APP_URL, formatterFor(user.display)), {
     headers: { ...csvHeaders(`refi-alert-history-${type ? `${type}-` : ""}${day}.csv`), "Cache-Control": "private, no-store" },
   });
 }

@@ -10,7 +10,7 @@ import { SnapshotTable, type SnapshotRow } from "@/components/mortgages/snapshot
 import { requireUser } from "@/lib/auth/session";
 import { fromCents } from "@/lib/calc";
 import { NotFoundError } from "@/lib/errors";
-import { formatDollars } from "@/lib/format";
+import { formatterFor } from "@/lib/format";
 import { todayIso } from "@/lib/mortgages/dates";
 import { balanceSeries } from "@/lib/mortgages/projection";
 import { getMortgage } from "@/lib/mortgages/queries";
@@ -23,6 +23,7 @@ const SAVED: Record<string, string> = { created: "Mortgage added.", updated: "Ch
 export default async function MortgagePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/mortgages/${id}`);
+  const fmt = formatterFor(user.display);
   const [mortgage, snapshots] = await Promise.all([getMortgage(user.id, id), listSnapshots(user.id, id)]).catch((err: unknown) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -60,7 +61,7 @@ export default async function MortgagePage({ params, searchParams }: { params: P
 
       <Card>
         <CardHeader title="Loan details" />
-        <MortgageFacts mortgage={mortgage} />
+        <MortgageFacts mortgage={mortgage} fmt={fmt} />
       </Card>
 
       <Card>
@@ -68,7 +69,7 @@ export default async function MortgagePage({ params, searchParams }: { params: P
           title="Balance over time"
           description={
             latestGap !== undefined && latestGap > 0
-              ? `Your latest recorded balance is ${formatDollars(latestGap)} below the schedule: that is extra principal you have paid.`
+              ? `Your latest recorded balance is ${fmt.dollars(latestGap)} below the schedule: that is extra principal you have paid.`
               : "The balance your amortization schedule expects, and the balances you recorded."
           }
         />
@@ -102,7 +103,7 @@ export default async function MortgagePage({ params, searchParams }: { params: P
 
       <Card>
         <CardHeader title="Recorded balances" />
-        <SnapshotTable rows={rows} />
+        <SnapshotTable rows={rows} fmt={fmt} />
       </Card>
     </div>
   );

@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/alerts/schemas";
 import { getTrigger, markTriggerViewed } from "@/lib/alerts/triggers";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { formatCents, formatDate, formatDateTime, formatPercent } from "@/lib/format";
+import { formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Your alert fired" };
 
@@ -18,6 +18,7 @@ const ACTIONS: Record<string, string> = { dismissed: "You dismissed it", snoozed
 export default async function TriggerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/triggers/${id}`);
+  const fmt = formatterFor(user.display);
   if (!isUuid(id)) notFound();
   // Opening the page is what "viewed" means; recorded before reading so the page shows it.
   await markTriggerViewed(user.id, id);
@@ -41,28 +42,28 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
       />
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Badge tone={open ? "info" : t.status === "acknowledged" ? "success" : "neutral"}>{STATUS[t.status]}</Badge>
-        {t.userAction && <span className="text-slate-600 dark:text-slate-400" data-testid="trigger-action">{ACTIONS[t.userAction]} on {formatDateTime(t.actionTakenAt)}.</span>}
-        {snoozed && <span className="text-slate-600 dark:text-slate-400">Snoozed until {formatDateTime(t.snoozedUntil)}.</span>}
+        {t.userAction && <span className="text-slate-600 dark:text-slate-400" data-testid="trigger-action">{ACTIONS[t.userAction]} on {fmt.dateTime(t.actionTakenAt)}.</span>}
+        {snoozed && <span className="text-slate-600 dark:text-slate-400">Snoozed until {fmt.dateTime(t.snoozedUntil)}.</span>}
       </div>
-      {open && t.expiresAt && <p className="text-sm text-slate-600 dark:text-slate-400">This notification stays open until {formatDateTime(t.expiresAt)}.</p>}
+      {open && t.expiresAt && <p className="text-sm text-slate-600 dark:text-slate-400">This notification stays open until {fmt.dateTime(t.expiresAt)}.</p>}
       <Card>
-        <CardHeader title="The numbers" description={`At the ${PRODUCT_LABELS[productForTerm(t.alert.targetTerm)]} rate of the week of ${formatDate(t.marketDate)}, for a ${t.alert.targetTerm}-month loan.`} />
+        <CardHeader title="The numbers" description={`At the ${PRODUCT_LABELS[productForTerm(t.alert.targetTerm)]} rate of the week of ${fmt.date(t.marketDate)}, for a ${t.alert.targetTerm}-month loan.`} />
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
           <Stat label="Market rate" value={formatPercent(t.marketRate)} />
           <Stat
             label="Your target"
-            value={t.alert.alertType === "interest_rate" ? formatPercent(t.thresholdValue) : `${formatCents(Math.round((t.thresholdValue ?? 0) * 100))}/mo`}
+            value={t.alert.alertType === "interest_rate" ? formatPercent(t.thresholdValue) : `${fmt.cents(Math.round((t.thresholdValue ?? 0) * 100))}/mo`}
           />
-          {t.alert.alertType === "monthly_payment" && <Stat label="Payment, costs financed" value={`${formatCents(Math.round((t.currentValue ?? 0) * 100))}/mo`} />}
+          {t.alert.alertType === "monthly_payment" && <Stat label="Payment, costs financed" value={`${fmt.cents(Math.round((t.currentValue ?? 0) * 100))}/mo`} />}
           {n && (
             <>
-              <Stat label="New payment" value={formatCents(n.newPaymentCents)} hint="costs paid up front" />
-              <Stat label="Current payment" value={formatCents(n.currentPaymentCents)} />
-              <Stat label={n.monthlySavingsCents >= 0 ? "Monthly savings" : "Monthly increase"} value={formatCents(Math.abs(n.monthlySavingsCents))} />
+              <Stat label="New payment" value={fmt.cents(n.newPaymentCents)} hint="costs paid up front" />
+              <Stat label="Current payment" value={fmt.cents(n.currentPaymentCents)} />
+              <Stat label={n.monthlySavingsCents >= 0 ? "Monthly savings" : "Monthly increase"} value={fmt.cents(Math.abs(n.monthlySavingsCents))} />
               <Stat
                 label="Break-even"
                 value={n.breakEvenMonths === null ? "None" : `${n.breakEvenMonths} months`}
-                hint={`on ${formatCents(n.costCents, { whole: true })} of costs`}
+                hint={`on ${fmt.cents(n.costCents, { whole: true })} of costs`}
               />
             </>
           )}

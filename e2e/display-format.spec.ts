@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { createUser, signIn } from "./support/users";
+
+// The Currency and Date format preferences change how the homeowner's own amounts and dates read,
+// on their pages and forms, at once after saving; nothing is converted, and public pages stay as they are.
+test("a homeowner who chooses euros and day-first dates sees them on their pages and forms", async ({ page }) => {
+  const user = await createUser();
+  await signIn(page, user.email, user.password, "/settings");
+
+  await page.getByLabel("Currency").selectOption({ label: "Euro (€)" });
+  await page.getByLabel("Date format").selectOption({ label: "24 Sep 2026 (day first)" });
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Preferences saved.")).toBeVisible();
+
+  // The form speaks euros, and an amount typed with a euro sign is understood.
+  await page.goto("/mortgages/new");
+  await expect(page.getByText("€1,000 to €100,000,000")).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill("Canal house");
+  await page.getByLabel("ZIP code").fill("94110");
+  await page.getByLabel("Original principal (€)").fill("€400,000");
+  await page.getByLabel("Original term (years)").fill("30");
+  await page.getByLabel("Original interest rate (%)").fill("7.5");
+  await page.getByLabel("Origination date").fill("2021-03-15");
+  await expect(page.getByText(/^From the schedule as of today: €[\d,]+\.\d\d and \d+ months left\.$/)).toBeVisible();
+  await page.getByRole("button", { name: "Add mortgage" }).click();
+  await expect(page.getByText("Mortgage added.")).toBeVisible();
+  const mortgageUrl = page.url().replace(/\?.*$/, "");
+  await expect(page.getByText("€400,000.00")).toBeVisible();
+  await expect(page.getByText("15 Mar 2021")).toBeVisible();
+  await expect(page.getByLabel("Balance (€)")).toBeVisible();
+
+  // The dashboard: the card's amounts in euros, this week's rates dated day first.
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  const card = page.getByTestId("mortgage-card");
+  await expect(card.getByText(/^€[\d,]+\.\d\d$/).first()).toBeVisible();
+  await expect(card).not.toContainText("$");
+  await expect(page.getByText(/\(week of \d{1,2} [A-Z][a-z]{2} \d{4}\)\.$/)).toBeVisible();
+
+  // Public pages are the same for everyone: the calculators stay in dollars.
+  await page.goto("/calculators/monthly-payment");
+  await expect(page.getByLabel("Loan amount ($)")).toBeVisible();
+
+  // ISO dates and dollars again: the same mortgage reads the new way.
+  await page.goto("/settings");
+  await page.getByLabel("Currency").selectOption({ label: "US dollar ($)" });
+  await page.getByLabel("Date format").selectOption({ label: "2026-09-24 (year first, ISO)" });
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Preferences saved.")).toBeVisible();
+  await page.goto(mortgageUrl);
+  await expect(page.getByText("$400,000.00")).toBeVisible();
+  await expect(page.getByText("2021-03-15")).toBeVisible();
+  await expect(page.getByText("€400,000.00")).toHaveCount(0);
+});
