@@ -66,6 +66,15 @@ describe("admin user actions", () => {
     expect(JSON.stringify(entry)).not.toContain("not-a-real-hash");
   });
 
+  it("the user's page reads their own currency and date format (defaults without a preferences row)", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const user = await makeUser();
+    await db.update(userPreferences).set({ currency: "GBP", dateFormat: "YYYY-MM-DD" }).where(eq(userPreferences.userId, user.id));
+    expect((await getUserDetail(admin.id, user.id)).display).toEqual({ currency: "GBP", dateFormat: "YYYY-MM-DD" });
+    await db.delete(userPreferences).where(eq(userPreferences.userId, user.id));
+    expect((await getUserDetail(admin.id, user.id)).display).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
+  });
+
   it("deactivation ends the user's sessions (session version bumped); reactivation lets them back", async () => {
     const admin = await makeUser({ role: "admin" });
     const user = await makeUser();

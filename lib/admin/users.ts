@@ -9,10 +9,12 @@ import {
   invoices,
   mortgages,
   subscriptions,
+  userPreferences,
   users,
   type User,
 } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { displayFormatOf, type DisplayFormat } from "@/lib/format";
 import { decodeCursor, keysetPage } from "./cursor";
 import { assertAdmin } from "./guard";
 
@@ -134,6 +136,8 @@ export type UserDetail = {
   calculations: { type: string; count: number }[];
   audit: (typeof auditLog.$inferSelect)[];
   liveEmailTaken: boolean;
+  /** The user's own currency and date format: their amounts read as they see them. */
+  display: DisplayFormat;
 };
 
 /** Everything an admin sees on a user's page (any state, including deleted). */
@@ -144,7 +148,7 @@ export async function getUserDetail(actorId: string, userId: string): Promise<Us
   if (!row) throw new NotFoundError("No such user.");
   const { passwordHash: _omit, ...user } = row;
   void _omit;
-  const [m, a, s, i, e, c, au, taken] = await Promise.all([
+  const [m, a, s, i, e, c, au, taken, prefs] = await Promise.all([
     db.select().from(mortgages).where(eq(mortgages.userId, userId)).orderBy(desc(mortgages.createdAt)),
     db.select().from(alerts).where(eq(alerts.userId, userId)).orderBy(desc(alerts.createdAt)),
     db.select().from(subscriptions).where(eq(subscriptions.userId, userId)).orderBy(desc(subscriptions.createdAt)),
@@ -168,6 +172,7 @@ export async function getUserDetail(actorId: string, userId: string): Promise<Us
           .where(and(eq(users.email, row.email), sql`${users.deletedAt} IS NULL`))
           .limit(1)
       : Promise.resolve([]),
+    db.select({ currency: userPreferences.currency, dateFormat: userPreferences.dateFormat }).from(userPreferences).where(eq(userPreferences.userId, userId)).limit(1),
   ]);
   return {
     user,
@@ -178,6 +183,7 @@ export async function getUserDetail(actorId: string, userId: string): Promise<Us
     emails: e,
     calculations: c.map((x) => ({ type: x.type, count: Number(x.count) })),
     audit: au,
+    display: displayFormatOf(prefs[0]),
     liveEmailTaken: taken.length > 0,
   };
 }

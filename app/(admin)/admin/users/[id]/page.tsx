@@ -19,7 +19,7 @@ import {
 import { getUserDetail } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { formatCents, formatDateTime, formatMonths, formatPercent } from "@/lib/format";
+import { formatCents, formatDateTime, formatMonths, formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
@@ -44,6 +44,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const self = user.id === admin.id;
   const fields = { userId: user.id };
   const totalCalcs = detail.calculations.reduce((s, c) => s + c.count, 0);
+  // The user's own amounts (balances, targets) in their currency; prices and invoices are Stripe's.
+  const theirs = formatterFor(detail.display);
 
   return (
     <div className="space-y-6">
@@ -140,7 +142,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             {detail.mortgages.map((m) => (
               <tr key={m.id}>
                 <Td>{m.name}</Td>
-                <Td>{formatCents(m.remainingPrincipalCents)}</Td>
+                <Td>{theirs.cents(m.remainingPrincipalCents)}</Td>
                 <Td>{formatPercent(m.originalInterestRate)}</Td>
                 <Td>{formatMonths(m.remainingTerm)}</Td>
                 <Td>{m.deletedAt ? <Badge tone="danger">deleted</Badge> : <Badge tone="success">active</Badge>}</Td>
@@ -159,7 +161,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             {detail.alerts.map((a) => (
               <tr key={a.id} id={`alert-${a.id}`}>
                 <Td className="font-mono text-xs">{a.id.slice(0, 8)}</Td>
-                <Td>{a.alertType === "interest_rate" ? `rate ≤ ${formatPercent(a.targetInterestRate)}` : `payment ≤ ${formatCents(a.targetMonthlyPaymentCents)}`} · {formatMonths(a.targetTerm)}</Td>
+                <Td>{a.alertType === "interest_rate" ? `rate ≤ ${formatPercent(a.targetInterestRate)}` : `payment ≤ ${theirs.cents(a.targetMonthlyPaymentCents)}`} · {formatMonths(a.targetTerm)}</Td>
                 <Td>{a.totalTriggers}</Td>
                 <Td>{a.deletedAt ? <Badge tone="danger">deleted</Badge> : a.isActive ? <Badge tone="success">active</Badge> : <Badge>paused</Badge>}</Td>
               </tr>
