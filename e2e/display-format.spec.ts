@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createUser, signIn } from "./support/users";
 
 // The Currency and Date format preferences change how the homeowner's own amounts and dates read,
-// on their pages and forms, at once after saving; nothing is converted, and public pages stay as they are.
+// on their pages, forms and the calculators, at once after saving; nothing is converted.
 test("a homeowner who chooses euros and day-first dates sees them on their pages and forms", async ({ page }) => {
   const user = await createUser();
   await signIn(page, user.email, user.password, "/settings");
@@ -36,9 +36,14 @@ test("a homeowner who chooses euros and day-first dates sees them on their pages
   await expect(card).not.toContainText("$");
   await expect(page.getByText(/\(week of \d{1,2} [A-Z][a-z]{2} \d{4}\)\.$/)).toBeVisible();
 
-  // Public pages are the same for everyone: the calculators stay in dollars.
+  // The calculators (prerendered, the same for everyone) switch to euros once they know who is reading.
   await page.goto("/calculators/monthly-payment");
-  await expect(page.getByLabel("Loan amount ($)")).toBeVisible();
+  await expect(page.getByLabel("Loan amount (€)")).toBeVisible();
+  await expect(page.getByTestId("headline")).toHaveText(/^€[\d,]+\.\d\d$/);
+  await page.getByLabel("Loan amount (€)").fill("€300,000");
+  await page.getByRole("button", { name: "Calculate" }).click();
+  await expect(page).toHaveURL(/principal=300000/);
+  await expect(page.getByTestId("headline")).toHaveText(/^€[\d,]+\.\d\d$/);
 
   // ISO dates and dollars again: the same mortgage reads the new way.
   await page.goto("/settings");

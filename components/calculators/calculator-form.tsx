@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Banner, Card } from "@/components/ui/card";
 import { FormMessage, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
+import { DisplayFormatProvider } from "@/components/display-format";
 import type { CalculatorType } from "@/lib/calc";
+import { DEFAULT_DISPLAY, formatterFor, type Formatter } from "@/lib/format";
 import { calculateAction, calculatorExtrasAction, type CalculatorExtras } from "@/lib/history/actions";
 import type { FieldErrors } from "@/lib/history/calculate";
 import { describeResult } from "./describe";
@@ -16,7 +18,7 @@ import { CalculatorResults, type AnyOutput, type MarketRates } from "./results";
 
 export type ShownResult = { input: Record<string, number>; output: AnyOutput };
 
-const unitLabel: Record<FieldUnit, string> = { dollars: "$", percent: "%", years: "years", months: "months" };
+const unitLabel = (unit: FieldUnit, fmt: Formatter) => ({ dollars: fmt.symbol, percent: "%", years: "years", months: "months" })[unit];
 
 type SaveStatus = { saved: boolean; signedIn: boolean; notice?: string } | null;
 
@@ -49,6 +51,9 @@ export function CalculatorForm({
   const [prefillNote, setPrefillNote] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const toast = useToast();
+  // A signed-in visitor's own currency, once calculatorExtrasAction has answered.
+  const display = extras?.display ?? DEFAULT_DISPLAY;
+  const fmt = formatterFor(display);
 
   // The page is prerendered: until this runs, Calculate submits the plain GET form (the result
   // shows, nothing is saved). Marked once the form is live, for scripts and tests to wait on.
@@ -61,7 +66,7 @@ export function CalculatorForm({
     let live = true;
     calculatorExtrasAction()
       .then((x) => live && setExtras(x))
-      .catch(() => live && setExtras({ signedIn: false, mortgages: [] }));
+      .catch(() => live && setExtras({ signedIn: false, mortgages: [], display: DEFAULT_DISPLAY }));
     return () => {
       live = false;
     };
@@ -90,7 +95,7 @@ export function CalculatorForm({
       setExample(false);
       setResult({ input: state.input as Record<string, number>, output: state.output as AnyOutput });
       setStatus({ saved: state.saved, signedIn: state.signedIn, notice: state.notice });
-      setAnnouncement(`Result updated: ${describeResult(type, (state.output as AnyOutput).summary as Record<string, unknown>)}`);
+      setAnnouncement(`Result updated: ${describeResult(type, (state.output as AnyOutput).summary as Record<string, unknown>, fmt)}`);
       // The URL now holds the inputs: reload it, bookmark it or share it for the same result.
       window.history.replaceState(null, "", state.url);
     });
@@ -146,7 +151,7 @@ export function CalculatorForm({
           {meta.fields.map((field) => (
             <Input
               key={field.name}
-              label={`${field.label} (${unitLabel[field.unit]})`}
+              label={`${field.label} (${unitLabel(field.unit, fmt)})`}
               name={field.name}
               inputMode={field.unit === "dollars" || field.unit === "percent" ? "decimal" : "numeric"}
               autoComplete="off"
@@ -228,7 +233,9 @@ export function CalculatorForm({
           )}
           <div className={pending ? "space-y-5 opacity-60 transition-opacity" : "space-y-5"}>
             {result ? (
-              <CalculatorResults output={result.output} input={result.input} marketRates={marketRates} />
+              <DisplayFormatProvider display={display}>
+                <CalculatorResults output={result.output} input={result.input} marketRates={marketRates} />
+              </DisplayFormatProvider>
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-400">Correct the highlighted fields and press Calculate to see the result.</p>
             )}

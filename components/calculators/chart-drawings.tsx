@@ -21,10 +21,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatDollars, formatPercent } from "@/lib/format";
-import { COLORS, compactMoney, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
+import { formatPercent } from "@/lib/format";
+import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
+import { useChartMoney } from "./use-chart-money";
 
-const money = (v: unknown) => formatDollars(Number(v));
 const tick = { fill: COLORS.axis, fontSize: 12 };
 const tooltipStyle = { contentStyle: { borderRadius: 8, fontSize: 13 }, labelStyle: { color: "#0f172a" } };
 
@@ -40,13 +40,14 @@ export type YearPoint = { year: number; interest: number; principal: number; end
 
 /** Principal and interest paid each year (stacked), with the balance left as a line. */
 export function ScheduleDrawing({ yearly }: { yearly: YearPoint[] }) {
+  const { ticks, money } = useChartMoney();
   return (
     <Responsive>
       <ComposedChart data={yearly} accessibilityLayer title="Principal, interest and balance by year: the arrow keys step through the years" margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="year" tick={tick} label={{ value: "Year", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis yAxisId="paid" tick={tick} tickFormatter={compactMoney} width={56} />
-        <YAxis yAxisId="balance" orientation="right" tick={tick} tickFormatter={compactMoney} width={56} />
+        <YAxis yAxisId="paid" tick={tick} tickFormatter={ticks} width={56} />
+        <YAxis yAxisId="balance" orientation="right" tick={tick} tickFormatter={ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(y) => `Year ${y}`} {...tooltipStyle} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar yAxisId="paid" dataKey="principal" name="Principal" stackId="paid" fill={COLORS.principal} />
@@ -64,16 +65,17 @@ export function PaymentByRateDrawing({
   targetRatePercent,
   marketRate,
 }: PaymentByRateData) {
+  const { fmt, ticks, money } = useChartMoney();
   const maxRate = points[points.length - 1]?.ratePercent ?? 10;
   return (
     <Responsive>
       <LineChart data={points} accessibilityLayer title="Monthly payment by rate: the arrow keys step through the rates" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
         <XAxis dataKey="ratePercent" type="number" domain={[0, maxRate]} tick={tick} tickFormatter={percent} />
-        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+        <YAxis tick={tick} tickFormatter={ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(r) => `Rate ${formatPercent(Number(r))}`} {...tooltipStyle} />
         <Line dataKey="payment" name="Monthly payment" stroke={COLORS.balance} strokeWidth={2} dot={false} />
-        <ReferenceLine y={targetPayment} stroke={COLORS.axis} strokeDasharray="6 4" label={{ value: `Target ${formatDollars(targetPayment, { whole: true })}`, position: "insideTopLeft", fill: COLORS.axis, fontSize: 12 }} />
+        <ReferenceLine y={targetPayment} stroke={COLORS.axis} strokeDasharray="6 4" label={{ value: `Target ${fmt.dollars(targetPayment, { whole: true })}`, position: "insideTopLeft", fill: COLORS.axis, fontSize: 12 }} />
         {targetRatePercent !== null && (
           <ReferenceLine x={targetRatePercent} stroke={COLORS.principal} strokeWidth={2} label={{ value: `Target rate ${formatPercent(targetRatePercent)}`, position: "insideTopRight", fill: COLORS.principal, fontSize: 12 }} />
         )}
@@ -87,12 +89,13 @@ export function PaymentByRateDrawing({
 
 /** What keeping and refinancing have cost by each month; the lines cross at the break-even. */
 export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
+  const { ticks, money } = useChartMoney();
   return (
     <Responsive>
       <LineChart data={series} accessibilityLayer title="What keeping and refinancing cost by month: the arrow keys step through the months" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
         <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Month", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+        <YAxis tick={tick} tickFormatter={ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line dataKey="keepCost" name="Keep current loan" stroke={COLORS.keep} strokeWidth={2} dot={false} />
@@ -107,12 +110,13 @@ export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: 
 
 /** Interest still to pay on each option, with the refinance's closing costs on top. */
 export function InterestComparisonDrawing({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
+  const { ticks, money } = useChartMoney();
   return (
     <Responsive>
       <BarChart data={bars} accessibilityLayer title="Interest and closing costs of each option: the arrow keys step through the options" margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="label" tick={tick} />
-        <YAxis tick={tick} tickFormatter={compactMoney} width={56} />
+        <YAxis tick={tick} tickFormatter={ticks} width={56} />
         <Tooltip formatter={money} {...tooltipStyle} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="interest" name="Interest" stackId="cost" fill={COLORS.interest} />

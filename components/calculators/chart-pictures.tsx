@@ -4,9 +4,10 @@
 
 import { areaPath, bandScale, clamp01, labelIndexes, linearScale, linePath, niceTicks } from "@/components/charts/geometry";
 import { StaticChart, type AxisTick, type LegendItem, type Mark, type PlotLabel } from "@/components/charts/static-chart";
-import { formatDollars, formatPercent } from "@/lib/format";
-import { COLORS, compactMoney, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
+import { formatPercent } from "@/lib/format";
+import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 import type { YearPoint } from "./chart-drawings";
+import { useChartMoney } from "./use-chart-money";
 
 // Label colours in the plot: darker than the lines in light mode, lighter in dark mode, for contrast.
 const TEXT = {
@@ -48,8 +49,9 @@ function stackedBars(count: number, parts: { value: (i: number) => number; fill:
 }
 
 export function SchedulePicture({ yearly }: { yearly: YearPoint[] }) {
-  const paid = valueAxis(Math.max(0, ...yearly.map((y) => y.principal + y.interest)), compactMoney);
-  const balance = valueAxis(Math.max(0, ...yearly.map((y) => y.endBalance)), compactMoney);
+  const { ticks } = useChartMoney();
+  const paid = valueAxis(Math.max(0, ...yearly.map((y) => y.principal + y.interest)), ticks);
+  const balance = valueAxis(Math.max(0, ...yearly.map((y) => y.endBalance)), ticks);
   const { center } = bandScale(yearly.length);
   const bars = stackedBars(
     yearly.length,
@@ -78,14 +80,15 @@ export function PaymentByRatePicture({
   targetRatePercent,
   marketRate,
 }: PaymentByRateData) {
+  const { fmt, ticks } = useChartMoney();
   const maxRate = points[points.length - 1]?.ratePercent ?? 10;
   const x = numberXAxis(maxRate, percent);
-  const y = valueAxis(Math.max(targetPayment, ...points.map((p) => p.payment)), compactMoney);
+  const y = valueAxis(Math.max(targetPayment, ...points.map((p) => p.payment)), ticks);
   const marks: Mark[] = [
     { kind: "path", d: linePath(points.map((p) => ({ x: x.scale(p.ratePercent), y: y.scale(p.payment) }))), stroke: COLORS.balance },
     { kind: "rule", axis: "y", at: y.scale(targetPayment), stroke: COLORS.axis, dash: "6 4" },
   ];
-  const labels: PlotLabel[] = [{ text: `Target ${formatDollars(targetPayment, { whole: true })}`, x: 0, y: y.scale(targetPayment), anchor: "start", place: "above", className: TEXT.axis }];
+  const labels: PlotLabel[] = [{ text: `Target ${fmt.dollars(targetPayment, { whole: true })}`, x: 0, y: y.scale(targetPayment), anchor: "start", place: "above", className: TEXT.axis }];
   if (targetRatePercent !== null) {
     marks.push({ kind: "rule", axis: "x", at: x.scale(targetRatePercent), stroke: COLORS.principal, strokeWidth: 2 });
     labels.push({ text: `Target rate ${formatPercent(targetRatePercent)}`, x: x.scale(targetRatePercent), y: 1, anchor: "end", place: "below", className: TEXT.good });
@@ -98,10 +101,11 @@ export function PaymentByRatePicture({
 }
 
 export function BreakEvenPicture({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
+  const { ticks } = useChartMoney();
   const maxMonth = series[series.length - 1]?.month ?? 0;
   const x = numberXAxis(maxMonth, String);
   const costs = series.flatMap((s) => [s.keepCost, s.refiCost]);
-  const y = valueAxis(Math.max(0, ...costs), compactMoney, Math.min(0, ...costs));
+  const y = valueAxis(Math.max(0, ...costs), ticks, Math.min(0, ...costs));
   const line = (cost: (s: (typeof series)[number]) => number) => linePath(series.map((s) => ({ x: x.scale(s.month), y: y.scale(cost(s)) })));
   const marks: Mark[] = [
     { kind: "path", d: line((s) => s.keepCost), stroke: COLORS.keep },
@@ -127,7 +131,8 @@ export function BreakEvenPicture({ series, breakEvenMonth }: { series: { month: 
 }
 
 export function InterestComparisonPicture({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
-  const y = valueAxis(Math.max(0, ...bars.map((b) => b.interest + b.costs)), compactMoney);
+  const { ticks } = useChartMoney();
+  const y = valueAxis(Math.max(0, ...bars.map((b) => b.interest + b.costs)), ticks);
   const { center } = bandScale(bars.length);
   const marks = stackedBars(
     bars.length,

@@ -14,14 +14,22 @@ export const COLORS = {
   grid: "#94a3b833",
 };
 
-/** Axis money: $1.4k, $250k, $1.2M (one decimal below 10, so neighbouring ticks never read the same). */
-export function compactMoney(v: unknown): string {
+/**
+ * Axis money: $1.4k, $250k, €1.2M, -$5k (one decimal below 10, so neighbouring ticks never read
+ * the same), with the currency sign the reader's amounts carry.
+ */
+export function compactMoney(v: unknown, sign = "$"): string {
   const n = Number(v);
-  const short = (x: number) => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
-  if (Math.abs(n) >= 1_000_000) return `$${short(n / 1_000_000)}M`;
-  if (Math.abs(n) >= 1_000) return `$${short(n / 1_000)}k`;
-  return `$${Math.round(n)}`;
+  const minus = n < 0 ? "-" : "";
+  const a = Math.abs(n);
+  const short = (x: number) => (x >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
+  if (a >= 1_000_000) return `${minus}${sign}${short(a / 1_000_000)}M`;
+  if (a >= 1_000) return `${minus}${sign}${short(a / 1_000)}k`;
+  return `${minus}${sign}${Math.round(a)}`;
 }
+
+/** compactMoney for one currency sign, as an axis tick formatter. */
+export const moneyTicks = (sign: string) => (v: unknown) => compactMoney(v, sign);
 
 /** Axis percent: 6.5 -> "6.5%". */
 export const percent = (v: unknown) => `${Number(v)}%`;

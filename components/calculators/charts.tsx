@@ -2,10 +2,11 @@
 
 import dynamic from "next/dynamic";
 import type { ComponentProps, ReactNode } from "react";
-import { formatDollars, formatPercent } from "@/lib/format";
+import { formatPercent } from "@/lib/format";
 import { ChartStage } from "@/components/charts/chart-stage";
 import type * as Drawings from "./chart-drawings";
 import { BreakEvenPicture, FrontierPicture, InterestComparisonPicture, PaymentByRatePicture, SchedulePicture } from "./chart-pictures";
+import { useFormat } from "@/components/display-format";
 
 export type { YearPoint } from "./chart-drawings";
 
@@ -80,10 +81,11 @@ export function BreakEvenChart(props: ComponentProps<typeof Drawings.BreakEvenDr
 
 /** Interest still to pay on each option, with the refinance's closing costs on top. */
 export function InterestComparisonChart(props: ComponentProps<typeof Drawings.InterestComparisonDrawing>) {
+  const fmt = useFormat();
   return (
     <ChartFrame
       testId="chart-savings"
-      caption={props.bars.map((b) => `${b.label}: ${formatDollars(b.interest)} interest${b.costs ? ` plus ${formatDollars(b.costs)} closing costs` : ""}`).join("; ") + "."}
+      caption={props.bars.map((b) => `${b.label}: ${fmt.dollars(b.interest)} interest${b.costs ? ` plus ${fmt.dollars(b.costs)} closing costs` : ""}`).join("; ") + "."}
       picture={<InterestComparisonPicture {...props} />}
     >
       <InterestComparisonDrawing {...props} />

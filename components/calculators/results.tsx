@@ -6,7 +6,8 @@ import { Banner, Card, CardHeader, Stat } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { amortizationSchedule } from "@/lib/calc/amortization";
 import type { CalculatorOutput, CalculatorType } from "@/lib/calc";
-import { formatDollars, formatMonths, formatPercent } from "@/lib/format";
+import { formatMonths, formatPercent } from "@/lib/format";
+import { useFormat } from "@/components/display-format";
 import { BreakEvenChart, FrontierChart, InterestComparisonChart, PaymentByRateChart, ScheduleChart } from "./charts";
 
 export type AnyOutput = { [T in CalculatorType]: CalculatorOutput<T> }[CalculatorType];
@@ -41,6 +42,7 @@ function Stats({ children }: { children: ReactNode }) {
 const months = (n: number | null, none: string) => (n === null ? none : `${n} ${n === 1 ? "month" : "months"}`);
 
 function YearlyTable({ yearly }: { yearly: { year: number; payments: number; interest: number; principal: number; extraPrincipal: number; endBalance: number }[] }) {
+  const fmt = useFormat();
   const hasExtra = yearly.some((y) => y.extraPrincipal > 0);
   return (
     <Table caption="Totals per year of the schedule">
@@ -58,11 +60,11 @@ function YearlyTable({ yearly }: { yearly: { year: number; payments: number; int
         {yearly.map((y) => (
           <tr key={y.year}>
             <Td>{y.year}</Td>
-            <Td className="text-right tabular-nums">{formatDollars(y.payments)}</Td>
-            <Td className="text-right tabular-nums">{formatDollars(y.principal)}</Td>
-            {hasExtra && <Td className="text-right tabular-nums">{formatDollars(y.extraPrincipal)}</Td>}
-            <Td className="text-right tabular-nums">{formatDollars(y.interest)}</Td>
-            <Td className="text-right tabular-nums">{formatDollars(y.endBalance)}</Td>
+            <Td className="text-right tabular-nums">{fmt.dollars(y.payments)}</Td>
+            <Td className="text-right tabular-nums">{fmt.dollars(y.principal)}</Td>
+            {hasExtra && <Td className="text-right tabular-nums">{fmt.dollars(y.extraPrincipal)}</Td>}
+            <Td className="text-right tabular-nums">{fmt.dollars(y.interest)}</Td>
+            <Td className="text-right tabular-nums">{fmt.dollars(y.endBalance)}</Td>
           </tr>
         ))}
       </TBody>
@@ -72,6 +74,7 @@ function YearlyTable({ yearly }: { yearly: { year: number; payments: number; int
 
 /** Every month, computed in the browser only when opened (up to 600 rows). */
 function MonthlySchedule({ loan }: { loan: Loan }) {
+  const fmt = useFormat();
   const [open, setOpen] = useState(false);
   const rows = open
     ? amortizationSchedule({ principal: loan.principal, annualRatePercent: loan.ratePercent, termMonths: loan.termYears * 12, extraMonthlyPrincipal: loan.extraMonthlyPrincipal ?? 0 }).rows
@@ -95,10 +98,10 @@ function MonthlySchedule({ loan }: { loan: Loan }) {
               {rows.map((r) => (
                 <tr key={r.month}>
                   <Td>{r.month}</Td>
-                  <Td className="text-right tabular-nums">{formatDollars(r.payment)}</Td>
-                  <Td className="text-right tabular-nums">{formatDollars(r.principal)}</Td>
-                  <Td className="text-right tabular-nums">{formatDollars(r.interest)}</Td>
-                  <Td className="text-right tabular-nums">{formatDollars(r.balance)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.dollars(r.payment)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.dollars(r.principal)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.dollars(r.interest)}</Td>
+                  <Td className="text-right tabular-nums">{fmt.dollars(r.balance)}</Td>
                 </tr>
               ))}
             </TBody>
@@ -111,6 +114,7 @@ function MonthlySchedule({ loan }: { loan: Loan }) {
 
 /** The result of one calculation: key numbers, the chart, and tables where they help. */
 export function CalculatorResults({ output, input, marketRates }: { output: AnyOutput; input: Record<string, number>; marketRates: MarketRates }) {
+  const fmt = useFormat();
   switch (output.type) {
     case "monthly_payment": {
       const s = output.summary;
@@ -118,9 +122,9 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
       return (
         <>
           <Stats>
-            <Stat label="Monthly payment" value={<span data-testid="headline">{formatDollars(s.monthlyPayment)}</span>} hint="Principal and interest" />
-            <Stat label="Total interest" value={formatDollars(s.totalInterest)} />
-            <Stat label="Total paid" value={formatDollars(s.totalPaid)} hint={`${s.numberOfPayments} payments`} />
+            <Stat label="Monthly payment" value={<span data-testid="headline">{fmt.dollars(s.monthlyPayment)}</span>} hint="Principal and interest" />
+            <Stat label="Total interest" value={fmt.dollars(s.totalInterest)} />
+            <Stat label="Total paid" value={fmt.dollars(s.totalPaid)} hint={`${s.numberOfPayments} payments`} />
           </Stats>
           <ScheduleChart yearly={output.chart.yearly} />
           <div className="flex flex-wrap gap-2">
@@ -135,9 +139,9 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
       return (
         <>
           <Stats>
-            <Stat label="Monthly payment" value={<span data-testid="headline">{formatDollars(s.scheduledPayment)}</span>} hint={s.extraMonthlyPrincipal ? `plus ${formatDollars(s.extraMonthlyPrincipal)} extra principal` : "Principal and interest"} />
+            <Stat label="Monthly payment" value={<span data-testid="headline">{fmt.dollars(s.scheduledPayment)}</span>} hint={s.extraMonthlyPrincipal ? `plus ${fmt.dollars(s.extraMonthlyPrincipal)} extra principal` : "Principal and interest"} />
             <Stat label="Paid off in" value={formatMonths(s.payoffMonths)} hint={s.monthsSaved ? `${formatMonths(s.monthsSaved)} sooner` : undefined} />
-            <Stat label="Total interest" value={formatDollars(s.totalInterest)} hint={s.interestSaved ? `${formatDollars(s.interestSaved)} less` : undefined} />
+            <Stat label="Total interest" value={fmt.dollars(s.totalInterest)} hint={s.interestSaved ? `${fmt.dollars(s.interestSaved)} less` : undefined} />
           </Stats>
           <ScheduleChart yearly={output.chart.yearly} />
           <div className="flex flex-wrap gap-2">
@@ -156,8 +160,8 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
         <>
           {s.found ? (
             <Stats>
-              <Stat label="Highest rate that reaches it" value={<span data-testid="headline">{formatPercent(s.gridRatePercent)}</span>} hint={`Payment at that rate: ${formatDollars(s.paymentAtGridRate)}`} />
-              <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${formatDollars(s.targetPayment)}`} />
+              <Stat label="Highest rate that reaches it" value={<span data-testid="headline">{formatPercent(s.gridRatePercent)}</span>} hint={`Payment at that rate: ${fmt.dollars(s.paymentAtGridRate)}`} />
+              <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${fmt.dollars(s.targetPayment)}`} />
               {market ? (
                 <Stat
                   label="Today's average"
@@ -165,12 +169,12 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
                   hint={market.ratePercent <= (s.gridRatePercent ?? 0) ? "At or below your target rate" : "Above your target rate"}
                 />
               ) : (
-                <Stat label="Payment at 0%" value={formatDollars(s.zeroRatePayment)} />
+                <Stat label="Payment at 0%" value={fmt.dollars(s.zeroRatePayment)} />
               )}
             </Stats>
           ) : (
             <Banner tone="warning">
-              <span data-testid="headline">No rate reaches this payment</span>: even at 0% the payment is {formatDollars(s.zeroRatePayment)}. Try a longer term or a
+              <span data-testid="headline">No rate reaches this payment</span>: even at 0% the payment is {fmt.dollars(s.zeroRatePayment)}. Try a longer term or a
               higher target.
             </Banner>
           )}
@@ -185,7 +189,7 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
           <Stats>
             <Stat label="Breaks even" value={<span data-testid="headline">{s.trueBreakEvenMonth === null ? "Never" : `Month ${s.trueBreakEvenMonth}`}</span>} hint="Counting what you still owe on each loan" />
             <Stat label="Simple break-even" value={months(s.simpleBreakEvenMonths, "Never")} hint="Closing costs ÷ monthly savings" />
-            <Stat label="Monthly savings" value={formatDollars(s.monthlySavings)} hint={`${formatDollars(s.currentPayment)} now, ${formatDollars(s.newPayment)} after`} />
+            <Stat label="Monthly savings" value={fmt.dollars(s.monthlySavings)} hint={`${fmt.dollars(s.currentPayment)} now, ${fmt.dollars(s.newPayment)} after`} />
           </Stats>
           <BreakEvenChart series={output.chart.series} breakEvenMonth={s.trueBreakEvenMonth} />
           <div className="flex flex-wrap gap-2">
@@ -199,11 +203,11 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
       return (
         <>
           <Stats>
-            <Stat label="Monthly savings" value={<span data-testid="headline">{formatDollars(s.monthlySavings)}</span>} hint={`${formatDollars(s.currentPayment)} now, ${formatDollars(s.newPayment)} after`} />
-            <Stat label="Lifetime interest savings" value={formatDollars(s.lifetimeInterestSavings)} hint="Closing costs included" />
+            <Stat label="Monthly savings" value={<span data-testid="headline">{fmt.dollars(s.monthlySavings)}</span>} hint={`${fmt.dollars(s.currentPayment)} now, ${fmt.dollars(s.newPayment)} after`} />
+            <Stat label="Lifetime interest savings" value={fmt.dollars(s.lifetimeInterestSavings)} hint="Closing costs included" />
             <Stat label="Simple break-even" value={months(s.simpleBreakEvenMonths, "Never")} />
-            <Stat label="Interest left on current loan" value={formatDollars(s.currentRemainingInterest)} />
-            <Stat label="New loan interest + costs" value={formatDollars(s.newInterestPlusCosts)} />
+            <Stat label="Interest left on current loan" value={fmt.dollars(s.currentRemainingInterest)} />
+            <Stat label="New loan interest + costs" value={fmt.dollars(s.newInterestPlusCosts)} />
             <Stat label="Extra months of payments" value={s.additionalMonths ? formatMonths(s.additionalMonths) : "None"} />
           </Stats>
           <InterestComparisonChart bars={output.chart.interest} />
@@ -220,7 +224,7 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
       return (
         <>
           <Stats>
-            <Stat label={`At ${formatPercent(s.offeredRatePercent)}, month ${s.currentMonth}`} value={<span data-testid="headline">{verdict}</span>} hint={`${formatDollars(Math.abs(s.interestSavings))} ${s.interestSavings >= 0 ? "less" : "more"} interest, costs included`} />
+            <Stat label={`At ${formatPercent(s.offeredRatePercent)}, month ${s.currentMonth}`} value={<span data-testid="headline">{verdict}</span>} hint={`${fmt.dollars(Math.abs(s.interestSavings))} ${s.interestSavings >= 0 ? "less" : "more"} interest, costs included`} />
             <Stat label="Highest rate that helps now" value={s.frontierRatePercent === null ? "None" : formatPercent(s.frontierRatePercent)} />
             {s.lastHelpfulMonth === null ? (
               <Stat label="Helpful months" value="None" hint="Closing costs exceed the interest left at every month" />

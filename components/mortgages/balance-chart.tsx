@@ -1,19 +1,12 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { moneyTicks } from "@/components/calculators/chart-style";
 import { useFormat } from "@/components/display-format";
 import type { ChartPoint } from "@/lib/mortgages/projection";
 
 const COLORS = { projected: "#3b82f6", recorded: "#059669", today: "#e11d48", axis: "#94a3b8", grid: "#94a3b833" };
 const tick = { fill: COLORS.axis, fontSize: 12 };
-
-/** Axis labels: "$400k", "€1.2M" (the homeowner's currency sign). */
-const compactMoney = (sign: string) => (v: unknown) => {
-  const n = Number(v);
-  if (Math.abs(n) >= 1_000_000) return `${sign}${(n / 1_000_000).toFixed(1)}M`;
-  if (Math.abs(n) >= 1_000) return `${sign}${Math.round(n / 1_000)}k`;
-  return `${sign}${Math.round(n)}`;
-};
 
 /**
  * Projected (schedule) versus recorded balance over the life of the loan, today marked.
@@ -38,7 +31,7 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
               tick={tick}
               tickFormatter={(m: number) => (byMonth.get(m) ?? "").slice(0, 4)}
             />
-            <YAxis tick={tick} tickFormatter={compactMoney(fmt.symbol)} width={56} />
+            <YAxis tick={tick} tickFormatter={moneyTicks(fmt.symbol)} width={56} />
             <Tooltip
               formatter={(v) => fmt.dollars(Number(v))}
               labelFormatter={(m) => `${fmt.date(byMonth.get(Number(m)))} · payment ${m}`}

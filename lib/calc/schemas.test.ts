@@ -52,7 +52,7 @@ describe("calculator schemas", () => {
   it("reject NaN, Infinity, blanks and out-of-range values with human messages", () => {
     const result = calculatorSchemas.monthly_payment.safeParse({ principal: "abc", ratePercent: "Infinity", termYears: "" });
     expect(messages(result)).toEqual({
-      principal: "Enter a principal between $1,000 and $100,000,000",
+      principal: "Enter a principal between 1,000 and 100,000,000",
       ratePercent: "Enter an interest rate between 0% and 25%",
       termYears: "Enter a loan term between 1 and 50 whole years",
     });
@@ -101,7 +101,7 @@ describe("calculator schemas", () => {
   it("target payment must be above 0", () => {
     const base = calculatorDefaults.target_rate;
     expect(messages(calculatorSchemas.target_rate.safeParse({ ...base, targetPayment: 0 }))).toEqual({
-      targetPayment: "Enter a target monthly payment above $0 (up to $10,000,000)",
+      targetPayment: "Enter a target monthly payment above 0 (up to 10,000,000)",
     });
   });
 

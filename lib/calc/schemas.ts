@@ -45,12 +45,12 @@ function numberField({ min, max, message, integer = false, aboveMin = false }: F
 const principal = numberField({
   min: 1_000,
   max: 100_000_000,
-  message: "Enter a principal between $1,000 and $100,000,000",
+  message: "Enter a principal between 1,000 and 100,000,000",
 });
 const balance = numberField({
   min: 1_000,
   max: 100_000_000,
-  message: "Enter a balance between $1,000 and $100,000,000",
+  message: "Enter a balance between 1,000 and 100,000,000",
 });
 const rateField = (what: string) =>
   numberField({ min: 0, max: 25, message: `Enter ${what} between 0% and 25%` });
@@ -62,16 +62,16 @@ const monthsLeft = numberField({
   integer: true,
   message: "Enter the months left on your loan, a whole number between 1 and 600",
 });
-const costs = numberField({ min: 0, max: 1_000_000, message: "Enter closing costs between $0 and $1,000,000" });
+const costs = numberField({ min: 0, max: 1_000_000, message: "Enter closing costs between 0 and 1,000,000" });
 const extraMonthlyPrincipal = z.preprocess(
   (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? 0 : value),
-  numberField({ min: 0, max: 1_000_000, message: "Enter an extra monthly principal between $0 and $1,000,000" }),
+  numberField({ min: 0, max: 1_000_000, message: "Enter an extra monthly principal between 0 and 1,000,000" }),
 );
 const targetPayment = numberField({
   min: 0,
   max: 10_000_000,
   aboveMin: true,
-  message: "Enter a target monthly payment above $0 (up to $10,000,000)",
+  message: "Enter a target monthly payment above 0 (up to 10,000,000)",
 });
 
 export const monthlyPaymentSchema = z.object({

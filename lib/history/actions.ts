@@ -7,6 +7,7 @@ import { isCalculatorType, type CalculatorType } from "@/lib/calc";
 import { clientIp } from "@/lib/auth/auth";
 import { getSession } from "@/lib/auth/session";
 import { NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
+import { DEFAULT_DISPLAY, type DisplayFormat } from "@/lib/format";
 import { validatedAction } from "@/lib/validated-action";
 import { calculate, type FieldErrors } from "./calculate";
 import {
@@ -81,13 +82,16 @@ export async function calculateAction(type: string, values: Record<string, unkno
   }
 }
 
-export type CalculatorExtras = { signedIn: boolean; mortgages: CalculatorMortgage[] };
+export type CalculatorExtras = { signedIn: boolean; mortgages: CalculatorMortgage[]; display: DisplayFormat };
 
-/** What a signed-in visitor gets on the public calculator pages: their mortgages to pre-fill from. */
+/**
+ * What a signed-in visitor gets on the public calculator pages: their mortgages to pre-fill from,
+ * and their currency and date format (the prerendered page shows the site's until this arrives).
+ */
 export async function calculatorExtrasAction(): Promise<CalculatorExtras> {
   const user = await getSession();
-  if (!user) return { signedIn: false, mortgages: [] };
-  return { signedIn: true, mortgages: await mortgagesForCalculators(user.id) };
+  if (!user) return { signedIn: false, mortgages: [], display: DEFAULT_DISPLAY };
+  return { signedIn: true, mortgages: await mortgagesForCalculators(user.id), display: user.display };
 }
 
 export const deleteHistoryEntryAction = validatedAction(historyEntryIdSchema, async ({ id }) => {

@@ -81,8 +81,8 @@ export function PreferencesForm({ prefs }: { prefs: Preferences }) {
           />
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Currency and date format apply to your own amounts and dates on your pages, in your history export and in alert emails. Amounts are
-          not converted. Public pages such as rates and calculators, and prices, stay in US dollars.
+          Currency and date format apply to your own amounts and dates: on your pages, in the calculators, in your history export and in
+          alert emails. Amounts are not converted. Prices and invoices stay in US dollars.
         </p>
       </Fieldset>
       <Fieldset legend="Alerts and calculators">
