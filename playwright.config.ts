@@ -40,6 +40,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   use: {
     baseURL: APP_URL,
+    // Times of day follow the browser's zone (components/theme-script.tsx): pin it, so journeys
+    // read the same on every machine; e2e/display-format.spec.ts moves to Chicago on purpose.
+    timezoneId: "UTC",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

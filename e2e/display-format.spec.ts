@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { formReady } from "./support/calculators";
 import { createUser, signIn } from "./support/users";
 
 // The Currency and Date format preferences change how the homeowner's own amounts and dates read,
@@ -55,4 +56,27 @@ test("a homeowner who chooses euros and day-first dates sees them on their pages
   await expect(page.getByText("$400,000.00")).toBeVisible();
   await expect(page.getByText("2021-03-15")).toBeVisible();
   await expect(page.getByText("€400,000.00")).toHaveCount(0);
+});
+
+test.describe("in a browser in Chicago", () => {
+  test.use({ timezoneId: "America/Chicago" });
+
+  test("times of day read in the browser's time zone, named", async ({ page }) => {
+    const user = await createUser();
+    await signIn(page, user.email, user.password);
+    await page.goto("/calculators/monthly-payment");
+    await formReady(page);
+    await page.getByRole("button", { name: "Calculate" }).click();
+    await expect(page.getByTestId("save-status")).toContainText("Saved to your history");
+
+    await page.goto("/history");
+    const time = page.getByTestId("history-entry").first().locator("time");
+    const at = new Date((await time.getAttribute("datetime"))!);
+    // Worked out here with Intl, independently of the app: e.g. "8:05 AM CST".
+    const chicago = new Intl.DateTimeFormat("en-US", { timeZone: "America/Chicago", hour: "numeric", minute: "2-digit", timeZoneName: "short" })
+      .format(at)
+      .replace(/\s/g, " ");
+    expect(chicago).toMatch(/ C[SD]T$/);
+    await expect(time).toContainText(chicago);
+  });
 });

@@ -35,17 +35,17 @@ describe("display formatting", () => {
   });
 
   it("shows a homeowner's amounts with the symbol of the currency they chose, never converted", () => {
-    expect(formatterFor({ currency: "EUR", dateFormat: "MM/DD/YYYY" }).cents(123456789)).toBe("€1,234,567.89");
-    expect(formatterFor({ currency: "GBP", dateFormat: "MM/DD/YYYY" }).dollars(-12.5)).toBe("-£12.50");
-    expect(formatterFor({ currency: "CAD", dateFormat: "MM/DD/YYYY" }).cents(150050, { whole: true })).toBe("CA$1,501");
-    expect(formatterFor({ currency: "AUD", dateFormat: "MM/DD/YYYY" }).cents(99)).toBe("A$0.99");
-    expect(formatterFor({ currency: "EUR", dateFormat: "MM/DD/YYYY" }).cents(null)).toBe("—");
+    expect(formatterFor(displayFormatOf({ currency: "EUR", dateFormat: "MM/DD/YYYY" })).cents(123456789)).toBe("€1,234,567.89");
+    expect(formatterFor(displayFormatOf({ currency: "GBP", dateFormat: "MM/DD/YYYY" })).dollars(-12.5)).toBe("-£12.50");
+    expect(formatterFor(displayFormatOf({ currency: "CAD", dateFormat: "MM/DD/YYYY" })).cents(150050, { whole: true })).toBe("CA$1,501");
+    expect(formatterFor(displayFormatOf({ currency: "AUD", dateFormat: "MM/DD/YYYY" })).cents(99)).toBe("A$0.99");
+    expect(formatterFor(displayFormatOf({ currency: "EUR", dateFormat: "MM/DD/YYYY" })).cents(null)).toBe("—");
     expect(["USD", "CAD", "EUR", "GBP", "AUD"].map((c) => formatterFor(displayFormatOf({ currency: c })).symbol)).toEqual(["$", "CA$", "€", "£", "A$"]);
   });
 
   it("orders a date's parts as the homeowner chose, in UTC", () => {
-    const dayFirst = formatterFor({ currency: "USD", dateFormat: "DD/MM/YYYY" });
-    const iso = formatterFor({ currency: "USD", dateFormat: "YYYY-MM-DD" });
+    const dayFirst = formatterFor(displayFormatOf({ currency: "USD", dateFormat: "DD/MM/YYYY" }));
+    const iso = formatterFor(displayFormatOf({ currency: "USD", dateFormat: "YYYY-MM-DD" }));
     expect(dayFirst.date("2026-09-24")).toBe("24 Sep 2026");
     expect(iso.date("1971-04-02T00:00:00Z")).toBe("1971-04-02");
     expect(dayFirst.dateTime(new Date("2026-11-22T14:05:00Z"))).toBe("22 Nov 2026, 14:05 UTC");
@@ -56,10 +56,29 @@ describe("display formatting", () => {
   });
 
   it("reads an unknown stored preference as the default, and makes each formatter once", () => {
-    expect(displayFormatOf({ currency: "usd", dateFormat: "DD/MM/YYYY" })).toEqual({ currency: "USD", dateFormat: "DD/MM/YYYY" });
-    expect(displayFormatOf({ currency: "XYZ", dateFormat: "D.M.Y" })).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
-    expect(displayFormatOf(null)).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
-    expect(displayFormatOf({ currency: 7, dateFormat: ["YYYY-MM-DD"] })).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
-    expect(formatterFor({ currency: "EUR", dateFormat: "YYYY-MM-DD" })).toBe(formatterFor({ currency: "EUR", dateFormat: "YYYY-MM-DD" }));
+    expect(displayFormatOf({ currency: "usd", dateFormat: "DD/MM/YYYY" })).toEqual({ currency: "USD", dateFormat: "DD/MM/YYYY", timeZone: "UTC" });
+    expect(displayFormatOf({ currency: "XYZ", dateFormat: "D.M.Y" })).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY", timeZone: "UTC" });
+    expect(displayFormatOf(null)).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY", timeZone: "UTC" });
+    expect(displayFormatOf({ currency: 7, dateFormat: ["YYYY-MM-DD"] })).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY", timeZone: "UTC" });
+    expect(formatterFor(displayFormatOf({ currency: "EUR", dateFormat: "YYYY-MM-DD" }))).toBe(formatterFor(displayFormatOf({ currency: "EUR", dateFormat: "YYYY-MM-DD" })));
+  });
+
+  it("tells the time in the reader's time zone, named, including across a daylight-saving change", () => {
+    const chicago = formatterFor(displayFormatOf({ timeZone: "America/Chicago" }));
+    expect(chicago.dateTime(new Date("2026-11-22T14:05:00Z"))).toBe("Nov 22, 2026, 8:05 AM CST");
+    expect(chicago.dateTime(new Date("2026-07-01T04:30:00Z"))).toBe("Jun 30, 2026, 11:30 PM CDT");
+    const paris = formatterFor(displayFormatOf({ dateFormat: "DD/MM/YYYY", timeZone: "Europe/Paris" }));
+    expect(paris.dateTime(new Date("2026-11-22T23:05:00Z"))).toBe("23 Nov 2026, 00:05 GMT+1");
+    const tokyo = formatterFor(displayFormatOf({ dateFormat: "YYYY-MM-DD", timeZone: "Asia/Tokyo" }));
+    expect(tokyo.dateTime(new Date("2026-11-22T15:00:00Z"))).toBe("2026-11-23 00:00 GMT+9");
+    // Calendar dates have no time of day: a week's date never moves with the zone.
+    expect(tokyo.date("2026-11-22")).toBe("2026-11-22");
+  });
+
+  it("refuses a time zone the runtime does not know, reading it as UTC", () => {
+    expect(displayFormatOf({ timeZone: "Mars/Olympus_Mons" }).timeZone).toBe("UTC");
+    expect(displayFormatOf({ timeZone: "America/Chicago; drop" }).timeZone).toBe("UTC");
+    expect(displayFormatOf({ timeZone: "x".repeat(65) }).timeZone).toBe("UTC");
+    expect(displayFormatOf({ timeZone: "Europe/Lisbon" }).timeZone).toBe("Europe/Lisbon");
   });
 });

@@ -7,23 +7,41 @@ export type DisplayCurrency = (typeof CURRENCIES)[number];
 export type DisplayDateFormat = (typeof DATE_FORMATS)[number];
 
 /**
- * How a signed-in homeowner reads their own numbers (their preferences): the currency their
- * amounts are in (a symbol only, nothing is converted) and the order of a date's parts.
+ * How a signed-in homeowner reads their own numbers: the currency their amounts are in (a sign
+ * only, nothing is converted) and the order of a date's parts (their preferences), and the time
+ * zone of their browser for times of day (an IANA name; UTC until the browser has told us).
  * Public pages, which are the same for everyone, use DEFAULT_DISPLAY.
  */
-export type DisplayFormat = { currency: DisplayCurrency; dateFormat: DisplayDateFormat };
-export const DEFAULT_DISPLAY: DisplayFormat = { currency: "USD", dateFormat: "MM/DD/YYYY" };
+export type DisplayFormat = { currency: DisplayCurrency; dateFormat: DisplayDateFormat; timeZone: string };
+export const DEFAULT_DISPLAY: DisplayFormat = { currency: "USD", dateFormat: "MM/DD/YYYY", timeZone: "UTC" };
+
+const knownZones = new Set<string>(["UTC"]);
+
+/** An IANA time zone this runtime knows ("America/Chicago"); anything else is refused. */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== "string" || value.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(value)) return false;
+  if (knownZones.has(value)) return true;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+  } catch {
+    return false;
+  }
+  knownZones.add(value);
+  return true;
+}
 
 /**
- * A display format from stored preferences (or an email's stored params): anything that is not
- * one of the options (an old or hand-edited row, a missing field) reads as the default.
+ * A display format from stored preferences (or an email's stored params) and a time zone:
+ * anything that is not one of the options (an old or hand-edited row, a missing field, a zone
+ * the runtime does not know) reads as the default.
  */
-export function displayFormatOf(prefs: { currency?: unknown; dateFormat?: unknown } | null | undefined): DisplayFormat {
+export function displayFormatOf(prefs: { currency?: unknown; dateFormat?: unknown; timeZone?: unknown } | null | undefined): DisplayFormat {
   const currency = typeof prefs?.currency === "string" ? prefs.currency.trim().toUpperCase() : "";
   const dateFormat = typeof prefs?.dateFormat === "string" ? prefs.dateFormat : "";
   return {
     currency: (CURRENCIES as readonly string[]).includes(currency) ? (currency as DisplayCurrency) : DEFAULT_DISPLAY.currency,
     dateFormat: (DATE_FORMATS as readonly string[]).includes(dateFormat) ? (dateFormat as DisplayDateFormat) : DEFAULT_DISPLAY.dateFormat,
+    timeZone: isTimeZone(prefs?.timeZone) ? prefs.timeZone : DEFAULT_DISPLAY.timeZone,
   };
 }
 
@@ -36,7 +54,10 @@ export type Formatter = {
   dollars(dollars: number | null | undefined, opts?: { whole?: boolean }): string;
   /** A calendar date (yyyy-mm-dd, no time zone): "Sep 24, 2026", "24 Sep 2026" or "2026-09-24". */
   date(isoDate: string | null | undefined): string;
-  /** An instant, in UTC: "Sep 24, 2026, 2:05 PM UTC", "24 Sep 2026, 14:05 UTC" or "2026-09-24 14:05 UTC". */
+  /**
+   * An instant in the reader's time zone, named: "Sep 24, 2026, 2:05 PM UTC", "24 Sep 2026, 16:05
+   * GMT+2" or "2026-09-24 09:05 CDT".
+   */
   dateTime(date: Date | null | undefined): string;
 };
 
@@ -51,16 +72,38 @@ function datePart(y: number, m: number, d: number, format: DisplayDateFormat): s
   return `${MONTHS[m - 1]} ${d}, ${y}`;
 }
 
-function timePart(date: Date, format: DisplayDateFormat): string {
-  const h = date.getUTCHours();
-  const min = pad(date.getUTCMinutes());
-  if (format === "MM/DD/YYYY") return `${h % 12 === 0 ? 12 : h % 12}:${min} ${h < 12 ? "AM" : "PM"}`;
-  return `${pad(h)}:${min}`;
+function timePart(h: number, min: number, format: DisplayDateFormat): string {
+  if (format === "MM/DD/YYYY") return `${h % 12 === 0 ? 12 : h % 12}:${pad(min)} ${h < 12 ? "AM" : "PM"}`;
+  return `${pad(h)}:${pad(min)}`;
+}
+
+type WallClock = { y: number; m: number; d: number; h: number; min: number; zone: string };
+
+/** The wall-clock reading of an instant in a time zone, with the zone's short name ("CDT", "GMT+2"). */
+function wallClockIn(timeZone: string): (date: Date) => WallClock {
+  if (timeZone === "UTC") {
+    return (date) => ({ y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: date.getUTCHours(), min: date.getUTCMinutes(), zone: "UTC" });
+  }
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  });
+  return (date) => {
+    const p = Object.fromEntries(parts.formatToParts(date).map((x) => [x.type, x.value]));
+    return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour) % 24, min: Number(p.minute), zone: p.timeZoneName ?? timeZone };
+  };
 }
 
 function makeFormatter(display: DisplayFormat): Formatter {
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency });
   const money0 = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency, maximumFractionDigits: 0 });
+  const wallClock = wallClockIn(display.timeZone);
   const amount = (value: number | null | undefined, whole?: boolean) =>
     value === null || value === undefined || !Number.isFinite(value) ? "—" : (whole ? money0 : money).format(value);
   return {
@@ -76,17 +119,18 @@ function makeFormatter(display: DisplayFormat): Formatter {
     },
     dateTime(date) {
       if (!date || Number.isNaN(date.getTime())) return "—";
-      const day = datePart(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), display.dateFormat);
-      return `${day}${display.dateFormat === "YYYY-MM-DD" ? " " : ", "}${timePart(date, display.dateFormat)} UTC`;
+      const t = wallClock(date);
+      const day = datePart(t.y, t.m, t.d, display.dateFormat);
+      return `${day}${display.dateFormat === "YYYY-MM-DD" ? " " : ", "}${timePart(t.h, t.min, display.dateFormat)} ${t.zone}`;
     },
   };
 }
 
 const formatters = new Map<string, Formatter>();
 
-/** The formatter for a display format: at most 15 exist, each made once. */
+/** The formatter for a display format, each made once (bounded: 15 formats × the zones Intl knows). */
 export function formatterFor(display: DisplayFormat = DEFAULT_DISPLAY): Formatter {
-  const key = `${display.currency}|${display.dateFormat}`;
+  const key = `${display.currency}|${display.dateFormat}|${display.timeZone}`;
   let f = formatters.get(key);
   if (!f) {
     f = makeFormatter(display);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCalculator } from "@/lib/calc";
-import { formatterFor } from "@/lib/format";
+import { displayFormatOf, formatterFor } from "@/lib/format";
 import { describeInputs, describeResult } from "./describe";
 
 describe("describeInputs / describeResult", () => {
@@ -29,7 +29,7 @@ describe("describeInputs / describeResult", () => {
   });
 
   it("uses the homeowner's currency when given their formatter, converting nothing", () => {
-    const euro = formatterFor({ currency: "EUR", dateFormat: "DD/MM/YYYY" });
+    const euro = formatterFor(displayFormatOf({ currency: "EUR", dateFormat: "DD/MM/YYYY" }));
     expect(describeInputs("break_even", { balance: 364631.66, monthsLeft: 300 }, euro)).toBe("Current balance €364,631.66 · Payments left 300 mo");
     const run = runCalculator("monthly_payment", { principal: 400000, ratePercent: 4.5, termYears: 30 });
     expect(describeResult("monthly_payment", run.summary, euro)).toMatch(/^Payment €2,026\.74, total interest €[\d,]+\.\d\d$/);

@@ -9,13 +9,19 @@ import { env } from "@/lib/env";
 import { displayFormatOf, type DisplayFormat } from "@/lib/format";
 import { findSessionCookie, readSessionToken } from "./session-token";
 
+/** Written by components/theme-script.tsx from the browser; checked against Intl's zones before use. */
+export const TIME_ZONE_COOKIE = "tz";
+
 export type SessionUser = {
   id: string;
   name: string;
   email: string;
   role: "user" | "admin";
   emailVerified: boolean;
-  /** Their currency and date format preferences, read with the session (one left join, no extra query). */
+  /**
+   * Their currency and date format preferences, read with the session (one left join, no extra
+   * query), and their browser's time zone (the `tz` cookie components/theme-script.tsx keeps).
+   */
   display: DisplayFormat;
 };
 
@@ -26,7 +32,8 @@ export type SessionUser = {
  * with Auth.js's own decoder (session-token.ts says why not through `auth()`).
  */
 export const getSession = cache(async (): Promise<SessionUser | null> => {
-  const cookie = findSessionCookie((await cookies()).getAll());
+  const jar = await cookies();
+  const cookie = findSessionCookie(jar.getAll());
   const claims = cookie ? await readSessionToken(cookie, env().AUTH_SECRET) : null;
   if (!claims) return null;
   const [user] = await db
@@ -52,7 +59,7 @@ export const getSession = cache(async (): Promise<SessionUser | null> => {
     email: user.email,
     role: user.role,
     emailVerified: user.emailVerified,
-    display: displayFormatOf(user),
+    display: displayFormatOf({ currency: user.currency, dateFormat: user.dateFormat, timeZone: jar.get(TIME_ZONE_COOKIE)?.value }),
   };
 });
 

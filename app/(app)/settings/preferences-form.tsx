@@ -82,7 +82,7 @@ export function PreferencesForm({ prefs }: { prefs: Preferences }) {
         </div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Currency and date format apply to your own amounts and dates: on your pages, in the calculators, in your history export and in
-          alert emails. Amounts are not converted. Prices and invoices stay in US dollars.
+          alert emails. Amounts are not converted. Prices and invoices stay in US dollars. Times of day follow this device&apos;s time zone.
         </p>
       </Fieldset>
       <Fieldset legend="Alerts and calculators">
