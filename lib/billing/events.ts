@@ -2,10 +2,10 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db, type DbOrTx } from "@/db";
-import { alerts, emailLog, stripeEvents, users, type Invoice, type Subscription } from "@/db/schema";
+import { alerts, emailLog, stripeEvents, userPreferences, users, type Invoice, type Subscription } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { deliverLogged, queueEmail } from "@/lib/email";
-import { formatCents } from "@/lib/format";
+import { displayFormatOf, formatCents } from "@/lib/format";
 import { invoiceAlertId, invoiceSubscriptionId, subscriptionByStripeId, syncInvoice } from "./invoices";
 import { stripe, stripeConfigured } from "./stripe";
 import { syncSubscription, type SyncOutcome } from "./sync";
@@ -86,9 +86,16 @@ async function receiptSent(tx: DbOrTx, stripeInvoiceId: string): Promise<boolean
 }
 
 async function billingEmail(tx: DbOrTx, sub: Subscription, invoice: Invoice, type: "payment_receipt" | "payment_failed", nextAttempt?: number | null): Promise<string> {
-  const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, sub.userId)).limit(1);
+  const [user] = await tx
+    .select({ email: users.email, name: users.name, currency: userPreferences.currency, dateFormat: userPreferences.dateFormat })
+    .from(users)
+    .leftJoin(userPreferences, eq(userPreferences.userId, users.id))
+    .where(eq(users.id, sub.userId))
+    .limit(1);
   const params = {
     name: user?.name ?? "",
+    // The owner's date format for the email's dates (the amount is Stripe's, in its currency).
+    display: displayFormatOf(user),
     amount: formatCents(type === "payment_receipt" ? invoice.amountPaidCents : invoice.amountDueCents),
     interval: sub.interval,
     date: (invoice.paidAt ?? invoice.invoiceDate).toISOString(),

@@ -1,7 +1,8 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db, queryRows } from "@/db";
-import { auditLog, emailLog, invoices, stripeEvents, subscriptions } from "@/db/schema";
+import { auditLog, emailLog, invoices, stripeEvents, subscriptions, userPreferences } from "@/db/schema";
+import { billingTemplates } from "@/lib/email/templates/billing";
 import { eventOf, homeownerWithAlert, invoiceObject, signedRequest, subscriptionObject } from "./test-fixtures";
 
 const SECRET = "whsec_webhook_int_test";
@@ -102,6 +103,7 @@ describe("POST /api/stripe/webhook", () => {
   it("payment failed: past_due stays monitored until period end, the homeowner is emailed; deleted pauses", async () => {
     const { isMonitoredStatus, monitoredSubscriptionSql } = await import("./status");
     const { user, alert } = await homeownerWithAlert();
+    await db.insert(userPreferences).values({ userId: user.id, dateFormat: "DD/MM/YYYY" });
     const sub = subscriptionObject({ customer: "cus_fail", alertId: alert.id, userId: user.id });
     await post(eventOf("customer.subscription.created", sub, t0));
     await post(eventOf("invoice.payment_failed", invoiceObject({ subscription: sub.id, customer: "cus_fail", status: "open", alertId: alert.id }), t0 + 5));
@@ -115,6 +117,11 @@ describe("POST /api/stripe/webhook", () => {
     const mails = await db.select().from(emailLog).where(eq(emailLog.userId, user.id));
     expect(mails.map((m) => m.emailType)).toEqual(["payment_failed"]);
     expect(mails[0]!.subject).toMatch(/didn't go through/);
+    // Its dates are in the owner's date format, stored with it so a retry reads the same.
+    const params = mails[0]!.templateParams as Record<string, unknown>;
+    expect(params.display).toMatchObject({ dateFormat: "DD/MM/YYYY" });
+    const rendered = billingTemplates["billing-payment-failed"]!(params, { appUrl: "http://127.0.0.1:3000" });
+    expect(rendered.text).toMatch(/stays monitored until \d{1,2} [A-Z][a-z]{2} \d{4};/);
 
     await post(eventOf("customer.subscription.deleted", { ...sub, status: "canceled", ended_at: t0 + 9, canceled_at: t0 + 9 }, t0 + 9));
     row = await rowFor(alert.id);

@@ -1,10 +1,13 @@
+import { displayFormatOf, formatterFor } from "@/lib/format";
 import { renderEmail, type EmailBlock } from "../layout";
 import type { TemplateFn } from "./index";
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
-const day = (v: unknown) => {
+const owner = (p: Record<string, unknown>) => formatterFor(displayFormatOf(typeof p.display === "object" ? (p.display as Record<string, unknown>) : null));
+/** An instant's calendar day (UTC) in the owner's date format, or "" when missing. */
+const day = (p: Record<string, unknown>, v: unknown) => {
   const d = typeof v === "string" ? new Date(v) : null;
-  return d && !Number.isNaN(d.getTime()) ? d.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" }) : "";
+  return d && !Number.isNaN(d.getTime()) ? owner(p).date(d.toISOString()) : "";
 };
 
 function invoiceLinks(p: Record<string, unknown>): EmailBlock[] {
@@ -25,9 +28,9 @@ export const billingTemplates: Record<string, TemplateFn> = {
           kind: "facts",
           rows: [
             ["Amount paid", str(p.amount)],
-            ["Date", day(p.date)],
+            ["Date", day(p, p.date)],
             ["Billing", p.interval === "month" ? "Monthly" : "Yearly"],
-            ...(day(p.periodEnd) ? ([["Renews on", day(p.periodEnd)]] as [string, string][]) : []),
+            ...(day(p, p.periodEnd) ? ([["Renews on", day(p, p.periodEnd)]] as [string, string][]) : []),
           ],
         },
         { kind: "button", label: "View billing", url: `${appUrl}/billing` },
@@ -41,9 +44,9 @@ export const billingTemplates: Record<string, TemplateFn> = {
       blocks: [
         {
           kind: "p",
-          text: `Your payment of ${str(p.amount)} failed. Your alert stays monitored until ${day(p.periodEnd) || "the end of the paid period"}; please update your payment method so it keeps running.`,
+          text: `Your payment of ${str(p.amount)} failed. Your alert stays monitored until ${day(p, p.periodEnd) || "the end of the paid period"}; please update your payment method so it keeps running.`,
         },
-        ...(day(p.nextAttempt) ? [{ kind: "p" as const, text: `We'll try the card again on ${day(p.nextAttempt)}.` }] : []),
+        ...(day(p, p.nextAttempt) ? [{ kind: "p" as const, text: `We'll try the card again on ${day(p, p.nextAttempt)}.` }] : []),
         { kind: "button", label: "Update payment method", url: `${appUrl}/billing` },
         ...invoiceLinks(p),
       ],
