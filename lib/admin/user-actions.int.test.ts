@@ -70,9 +70,9 @@ describe("admin user actions", () => {
     const admin = await makeUser({ role: "admin" });
     const user = await makeUser();
     await db.update(userPreferences).set({ currency: "GBP", dateFormat: "YYYY-MM-DD" }).where(eq(userPreferences.userId, user.id));
-    expect((await getUserDetail(admin.id, user.id)).display).toEqual({ currency: "GBP", dateFormat: "YYYY-MM-DD" });
+    expect((await getUserDetail(admin.id, user.id)).display).toMatchObject({ currency: "GBP", dateFormat: "YYYY-MM-DD" });
     await db.delete(userPreferences).where(eq(userPreferences.userId, user.id));
-    expect((await getUserDetail(admin.id, user.id)).display).toEqual({ currency: "USD", dateFormat: "MM/DD/YYYY" });
+    expect((await getUserDetail(admin.id, user.id)).display).toMatchObject({ currency: "USD", dateFormat: "MM/DD/YYYY" });
   });
 
   it("deactivation ends the user's sessions (session version bumped); reactivation lets them back", async () => {

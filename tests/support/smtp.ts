@@ -54,9 +54,17 @@ export async function startSmtpServer() {
   };
 }
 
-/** Decodes quoted-printable (soft breaks, and =XX runs as UTF-8 bytes) so a raw message reads as sent. */
+/**
+ * Decodes quoted-printable so a raw message reads as sent: soft breaks, =XX escapes and runs of
+ * them as UTF-8 (=E2=82=AC -> €). Only the body is decoded: headers are not quoted-printable,
+ * and a header such as "List-Unsubscribe: <…?token=95…>" must stay as it is.
+ */
 export function decodeRaw(raw: string): string {
-  return raw
+  const split = raw.search(/\r?\n\r?\n/);
+  if (split < 0) return raw;
+  const body = raw
+    .slice(split)
     .replace(/=\r?\n/g, "")
     .replace(/(?:=[0-9A-F]{2})+/g, (run) => Buffer.from(run.replace(/=/g, ""), "hex").toString("utf8"));
+  return raw.slice(0, split) + body;
 }
