@@ -80,3 +80,27 @@ test.describe("in a browser in Chicago", () => {
     await expect(time).toContainText(chicago);
   });
 });
+
+test.describe("in a browser on Kiritimati (UTC+14)", () => {
+  test.use({ timezoneId: "Pacific/Kiritimati" });
+
+  test("today is the homeowner's today: the balance form starts on it and accepts it", async ({ page }) => {
+    const user = await createUser();
+    await signIn(page, user.email, user.password, "/mortgages/new");
+    await page.getByLabel("Name", { exact: true }).fill("Lagoon house");
+    await page.getByLabel("ZIP code").fill("94110");
+    await page.getByLabel("Original principal ($)").fill("300000");
+    await page.getByLabel("Original term (years)").fill("30");
+    await page.getByLabel("Original interest rate (%)").fill("6");
+    await page.getByRole("button", { name: "Add mortgage" }).click();
+    await expect(page.getByText("Mortgage added.")).toBeVisible();
+
+    // Worked out here, independently of the app: the date on Kiritimati right now.
+    const local = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Kiritimati", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    await expect(page.getByLabel("Date", { exact: true })).toHaveValue(local);
+    await page.getByLabel("Balance ($)").fill("299000");
+    await page.getByLabel("Months left").fill("359");
+    await page.getByRole("button", { name: "Record balance" }).click();
+    await expect(page.getByText("Balance recorded.")).toBeVisible();
+  });
+});

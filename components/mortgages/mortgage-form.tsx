@@ -6,7 +6,7 @@ import { useActionState, useCallback, useEffect, useRef, useState, type FormEven
 import { FormMessage, Input, Select, SubmitButton, Checkbox, buttonClass } from "@/components/ui";
 import { useFormat } from "@/components/display-format";
 import type { ActionState } from "@/lib/validated-action";
-import { todayIso } from "@/lib/mortgages/dates";
+import { todayIn } from "@/lib/mortgages/dates";
 import { tryPositionAsOf } from "@/lib/mortgages/projection";
 import type { MortgageFormValues } from "./form-values";
 import { OCCUPANCY_LABELS, OCCUPANCY_TYPES, PROPERTY_TYPE_LABELS, PROPERTY_TYPES } from "@/lib/mortgages/schemas";
@@ -52,7 +52,7 @@ export function MortgageForm({
     const position = tryPositionAsOf(
       { principal: toNumber(field("originalPrincipal")?.value), ratePercent: toNumber(field("originalRate")?.value), termMonths: termYears === undefined ? undefined : termYears * 12 },
       field("originationDate")?.value || undefined,
-      todayIso(),
+      todayIn(fmt.display.timeZone),
     );
     if (!position) return setSuggestion(null);
     setSuggestion(`From the schedule as of today: ${fmt.dollars(position.balance)} and ${position.monthsLeft} months left.`);
@@ -85,7 +85,7 @@ export function MortgageForm({
         <Input label={`Original principal (${fmt.symbol})`} name="originalPrincipal" defaultValue={v("originalPrincipal")} error={e.originalPrincipal} inputMode="decimal" hint={`${fmt.dollars(1000, { whole: true })} to ${fmt.dollars(100_000_000, { whole: true })}`} required />
         <Input label="Original term (years)" name="termYears" defaultValue={v("termYears")} error={e.termYears} inputMode="numeric" hint="1 to 50 years" required />
         <Input label="Original interest rate (%)" name="originalRate" defaultValue={v("originalRate")} error={e.originalRate} inputMode="decimal" hint="0 to 25 %, e.g. 6.875" required />
-        <Input label="Origination date" name="originationDate" type="date" defaultValue={v("originationDate")} error={e.originationDate} max={todayIso()} hint="Optional; lets us project your balance." />
+        <Input label="Origination date" name="originationDate" type="date" defaultValue={v("originationDate")} error={e.originationDate} max={todayIn(fmt.display.timeZone)} hint="Optional; lets us project your balance." />
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { validatedAction } from "@/lib/validated-action";
+import { todayIn } from "./dates";
 import { createMortgage, restoreMortgage, softDeleteMortgage, updateMortgage } from "./queries";
 import { mortgageFormSchema, mortgageUpdateSchema, snapshotFormSchema } from "./schemas";
 import { addSnapshot } from "./tracking";
@@ -20,14 +21,14 @@ function revalidate(id?: string) {
 
 export const createMortgageAction = validatedAction(mortgageFormSchema, async (data) => {
   const user = await requireUser("/mortgages/new");
-  const mortgage = await createMortgage(user.id, data);
+  const mortgage = await createMortgage(user.id, data, { today: todayIn(user.display.timeZone) });
   revalidate(mortgage.id);
   redirect(`/mortgages/${mortgage.id}?saved=created`);
 });
 
 export const updateMortgageAction = validatedAction(mortgageUpdateSchema, async ({ id, ...data }) => {
   const user = await requireUser("/mortgages");
-  await updateMortgage(user.id, id, data);
+  await updateMortgage(user.id, id, data, { today: todayIn(user.display.timeZone) });
   revalidate(id);
   redirect(`/mortgages/${id}?saved=updated`);
 });

@@ -1,10 +1,41 @@
 /**
- * Calendar dates as "yyyy-mm-dd" strings (the database's `date`), in UTC so a server in any
- * time zone agrees on "today". Plain TypeScript: used by server code, forms and charts.
+ * Calendar dates as "yyyy-mm-dd" strings (the database's `date`). "Today" is UTC's unless a time
+ * zone is given, so a server in any zone agrees on it. Plain TypeScript: used by server code,
+ * forms and charts.
  */
 
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
+}
+
+const zoneDays = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Today's date where the homeowner is (an IANA zone, as lib/format.ts's DisplayFormat has it):
+ * at 8 pm in Chicago that is still today, not UTC's tomorrow; in Sydney at 9 am, not UTC's
+ * yesterday. An unknown zone reads as UTC.
+ */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  if (timeZone === "UTC") return todayIso(now);
+  let format = zoneDays.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    } catch {
+      return todayIso(now);
+    }
+    zoneDays.set(timeZone, format);
+  }
+  const p = Object.fromEntries(format.formatToParts(now).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/**
+ * The newest date that is today somewhere on Earth (UTC+14): the bound for "not in the future"
+ * that never refuses a homeowner's own today, whatever their zone.
+ */
+export function latestTodayOnEarth(now: Date = new Date()): string {
+  return todayIso(new Date(now.getTime() + 14 * 3600_000));
 }
 
 export function isIsoDate(value: string): boolean {

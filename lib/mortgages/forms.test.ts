@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { amortizationSchedule } from "@/lib/calc";
-import { addMonths, isIsoDate, monthsBetween } from "./dates";
+import { addMonths, isIsoDate, latestTodayOnEarth, monthsBetween, todayIn, todayIso } from "./dates";
 import { balanceSeries, positionAsOf } from "./projection";
 import { mortgageFormSchema, snapshotFormSchema } from "./schemas";
 import { mortgageColumns } from "./values";
@@ -55,6 +55,29 @@ describe("dates", () => {
     expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
     expect(addMonths("2024-03-15", -3)).toBe("2023-12-15");
     expect(isIsoDate("2023-02-29")).toBe(false);
+  });
+});
+
+describe("today, where the homeowner is", () => {
+  it("is the date in their time zone, not UTC's", () => {
+    const evening = new Date("2026-11-30T02:00:00Z"); // 8 pm on Nov 29 in Chicago
+    expect(todayIso(evening)).toBe("2026-11-30");
+    expect(todayIn("America/Chicago", evening)).toBe("2026-11-29");
+    const morning = new Date("2026-11-29T22:00:00Z"); // 9 am on Nov 30 in Sydney
+    expect(todayIn("Australia/Sydney", morning)).toBe("2026-11-30");
+    expect(todayIn("UTC", morning)).toBe("2026-11-29");
+    expect(todayIn("Not/AZone", morning)).toBe("2026-11-29");
+  });
+
+  it("never calls a homeowner's own today 'in the future', in any zone; tomorrow everywhere is refused", () => {
+    const today = latestTodayOnEarth();
+    // Whatever the zone, its today is at most the latest today on Earth (UTC+14).
+    for (const zone of ["Pacific/Kiritimati", "Australia/Sydney", "UTC", "America/Chicago", "Pacific/Pago_Pago"]) expect(todayIn(zone) <= today).toBe(true);
+    const snapshot = (recordedOn: string) => snapshotFormSchema.safeParse({ mortgageId: "8d4b3c4e-6d1b-4f0e-9f43-2a8f8f6c1a11", recordedOn, balance: "350000", rate: "6.5", monthsLeft: "298" });
+    expect(snapshot(todayIn("Pacific/Kiritimati")).success).toBe(true);
+    const after = snapshot(todayIso(new Date(Date.parse(today) + 86_400_000)));
+    expect(after.success).toBe(false);
+    expect(after.error!.issues.map((i) => i.message)).toContain("The date can't be in the future.");
   });
 });
 

@@ -50,8 +50,9 @@ function loanNumberColumns(form: MortgageForm): { loanNumberEncrypted: string | 
   return {};
 }
 
-export async function createMortgage(userId: string, form: MortgageForm, db: DbOrTx = defaultDb): Promise<Mortgage> {
-  const values = mortgageColumns(form, todayIso());
+/** `today` is the homeowner's (todayIn their zone): blank remaining figures are derived as of it. */
+export async function createMortgage(userId: string, form: MortgageForm, { db = defaultDb, today = todayIso() }: { db?: DbOrTx; today?: string } = {}): Promise<Mortgage> {
+  const values = mortgageColumns(form, today);
   try {
     return await db.transaction(async (tx) => {
       await assertNameFree(tx, userId, values.name);
@@ -68,9 +69,14 @@ export async function createMortgage(userId: string, form: MortgageForm, db: DbO
 }
 
 /** Saves exactly what was submitted; blank remaining fields are re-derived as on create. */
-export async function updateMortgage(userId: string, id: string, form: MortgageForm, db: DbOrTx = defaultDb): Promise<Mortgage> {
+export async function updateMortgage(
+  userId: string,
+  id: string,
+  form: MortgageForm,
+  { db = defaultDb, today = todayIso() }: { db?: DbOrTx; today?: string } = {},
+): Promise<Mortgage> {
   if (!isUuid(id)) throw new NotFoundError("That mortgage doesn't exist.");
-  const values = mortgageColumns(form, todayIso());
+  const values = mortgageColumns(form, today);
   try {
     return await db.transaction(async (tx) => {
       await assertNameFree(tx, userId, values.name, id);

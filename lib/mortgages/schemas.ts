@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { numberFromText } from "@/lib/calc/number-text";
-import { isIsoDate, todayIso } from "./dates";
+import { isIsoDate, latestTodayOnEarth } from "./dates";
 
 export const PROPERTY_TYPES = ["single_family", "condo", "townhouse", "multi_family"] as const;
 export const OCCUPANCY_TYPES = ["primary", "secondary", "investment"] as const;
@@ -52,7 +52,7 @@ const pastDate = (label: string) =>
     .trim()
     .refine(isIsoDate, { error: `Enter the ${label} as a date (YYYY-MM-DD).` })
     .refine((d) => d >= "1900-01-01", { error: `The ${label} must be after 1900.` })
-    .refine((d) => d <= todayIso(), { error: `The ${label} can't be in the future.` });
+    .refine((d) => d <= latestTodayOnEarth(), { error: `The ${label} can't be in the future.` });
 
 const mortgageFields = {
   name: z

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/session";
 import { fromCents } from "@/lib/calc";
 import { NotFoundError } from "@/lib/errors";
 import { formatterFor } from "@/lib/format";
-import { todayIso } from "@/lib/mortgages/dates";
+import { todayIn } from "@/lib/mortgages/dates";
 import { balanceSeries } from "@/lib/mortgages/projection";
 import { getMortgage } from "@/lib/mortgages/queries";
 import { listSnapshots } from "@/lib/mortgages/tracking";
@@ -29,7 +29,7 @@ export default async function MortgagePage({ params, searchParams }: { params: P
     throw err;
   });
 
-  const today = todayIso();
+  const today = todayIn(user.display.timeZone);
   const loan = { principal: fromCents(mortgage.originalPrincipalCents), ratePercent: mortgage.originalInterestRate, termMonths: mortgage.originalTerm };
   const recorded = snapshots.map((s) => ({
     recordedOn: s.recordedOn,
