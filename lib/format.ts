@@ -77,7 +77,7 @@ function timePart(h: number, min: number, format: DisplayDateFormat): string {
   return `${pad(h)}:${pad(min)}`;
 }
 
-type WallClock = { y: number; m: number; d: number; h: number; min: number; zone: string };
+export type WallClock = { y: number; m: number; d: number; h: number; min: number; zone: string };
 
 /** The wall-clock reading of an instant in a time zone, with the zone's short name ("CDT", "GMT+2"). */
 function wallClockIn(timeZone: string): (date: Date) => WallClock {
@@ -100,10 +100,22 @@ function wallClockIn(timeZone: string): (date: Date) => WallClock {
   };
 }
 
+const clocks = new Map<string, (date: Date) => WallClock>();
+
+/** An instant's wall-clock reading in an IANA zone (a zone Intl does not know reads as UTC). */
+export function wallClock(date: Date, timeZone: string): WallClock {
+  const zone = isTimeZone(timeZone) ? timeZone : "UTC";
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = wallClockIn(zone);
+    clocks.set(zone, clock);
+  }
+  return clock(date);
+}
+
 function makeFormatter(display: DisplayFormat): Formatter {
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency });
   const money0 = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency, maximumFractionDigits: 0 });
-  const wallClock = wallClockIn(display.timeZone);
   const amount = (value: number | null | undefined, whole?: boolean) =>
     value === null || value === undefined || !Number.isFinite(value) ? "—" : (whole ? money0 : money).format(value);
   return {
@@ -119,7 +131,7 @@ function makeFormatter(display: DisplayFormat): Formatter {
     },
     dateTime(date) {
       if (!date || Number.isNaN(date.getTime())) return "—";
-      const t = wallClock(date);
+      const t = wallClock(date, display.timeZone);
       const day = datePart(t.y, t.m, t.d, display.dateFormat);
       return `${day}${display.dateFormat === "YYYY-MM-DD" ? " " : ", "}${timePart(t.h, t.min, display.dateFormat)} ${t.zone}`;
     },

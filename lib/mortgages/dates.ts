@@ -3,12 +3,11 @@
  * zone is given, so a server in any zone agrees on it. Plain TypeScript: used by server code,
  * forms and charts.
  */
+import { wallClock } from "@/lib/format";
 
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
-
-const zoneDays = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Today's date where the homeowner is (an IANA zone, as lib/format.ts's DisplayFormat has it):
@@ -16,18 +15,8 @@ const zoneDays = new Map<string, Intl.DateTimeFormat>();
  * yesterday. An unknown zone reads as UTC.
  */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  if (timeZone === "UTC") return todayIso(now);
-  let format = zoneDays.get(timeZone);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    } catch {
-      return todayIso(now);
-    }
-    zoneDays.set(timeZone, format);
-  }
-  const p = Object.fromEntries(format.formatToParts(now).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
+  const t = wallClock(now, timeZone);
+  return `${t.y}-${String(t.m).padStart(2, "0")}-${String(t.d).padStart(2, "0")}`;
 }
 
 /**
