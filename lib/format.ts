@@ -32,10 +32,11 @@ export function isTimeZone(value: unknown): value is string {
 
 /**
  * A display format from stored preferences (or an email's stored params) and a time zone:
- * anything that is not one of the options (an old or hand-edited row, a missing field, a zone
- * the runtime does not know) reads as the default.
+ * anything that is not one of the options (an old or hand-edited row, a missing field or
+ * object, a zone the runtime does not know) reads as the default.
  */
-export function displayFormatOf(prefs: { currency?: unknown; dateFormat?: unknown; timeZone?: unknown } | null | undefined): DisplayFormat {
+export function displayFormatOf(value: unknown): DisplayFormat {
+  const prefs = value && typeof value === "object" ? (value as { currency?: unknown; dateFormat?: unknown; timeZone?: unknown }) : null;
   const currency = typeof prefs?.currency === "string" ? prefs.currency.trim().toUpperCase() : "";
   const dateFormat = typeof prefs?.dateFormat === "string" ? prefs.dateFormat : "";
   return {

@@ -5,7 +5,8 @@ import { Banner, Card, FormMessage, Input, Select, SubmitButton } from "@/compon
 import type { RateSeries } from "@/lib/alerts/backtest";
 import { describeTarget, paymentCents, targetMet, type AlertTarget } from "@/lib/alerts/evaluate";
 import { PRODUCT_LABELS, productForTerm, productNote } from "@/lib/alerts/products";
-import { ALERT_TYPE_LABELS, cleanNumber, TERM_OPTIONS } from "@/lib/alerts/schemas";
+import { ALERT_TYPE_LABELS, TERM_OPTIONS } from "@/lib/alerts/schemas";
+import { numberFromText } from "@/lib/calc/number-text";
 import { formatPercent } from "@/lib/format";
 import { useFormat } from "@/components/display-format";
 import type { ActionState } from "@/lib/validated-action";
@@ -25,7 +26,7 @@ type Props = {
 };
 
 const num = (v: string) => {
-  const n = cleanNumber(v);
+  const n = numberFromText(v);
   return typeof n === "number" && Number.isFinite(n) ? n : null;
 };
 

@@ -23,9 +23,6 @@ export const TERM_OPTIONS = [
   { value: 120, label: "10 years (120 months)" },
 ] as const;
 
-/** Strips what people type around numbers; blank becomes undefined, junk NaN (a field error). */
-export const cleanNumber = numberFromText;
-
 const money = (message: string, min: number, max: number) => z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
 
 const RATE_MSG = "Enter a target rate between 0.01 % and 25 %, e.g. 5.25.";
@@ -36,10 +33,10 @@ const TERM_MSG = "Choose the term of the new loan.";
 export const alertFormSchema = z
   .object({
     alertType: z.enum(ALERT_TYPES, { error: "Choose what the alert watches." }),
-    targetRate: z.preprocess(cleanNumber, z.number({ error: RATE_MSG }).gt(0, { error: RATE_MSG }).max(25, { error: RATE_MSG }).optional()),
-    targetPayment: z.preprocess(cleanNumber, money(PAYMENT_MSG, 1, 1_000_000).optional()),
-    targetTerm: z.preprocess(cleanNumber, z.number({ error: TERM_MSG }).int({ error: TERM_MSG }).min(12, { error: TERM_MSG }).max(600, { error: TERM_MSG })),
-    refinanceCost: z.preprocess(cleanNumber, money(COST_MSG, 0, 1_000_000).optional()),
+    targetRate: z.preprocess(numberFromText, z.number({ error: RATE_MSG }).gt(0, { error: RATE_MSG }).max(25, { error: RATE_MSG }).optional()),
+    targetPayment: z.preprocess(numberFromText, money(PAYMENT_MSG, 1, 1_000_000).optional()),
+    targetTerm: z.preprocess(numberFromText, z.number({ error: TERM_MSG }).int({ error: TERM_MSG }).min(12, { error: TERM_MSG }).max(600, { error: TERM_MSG })),
+    refinanceCost: z.preprocess(numberFromText, money(COST_MSG, 0, 1_000_000).optional()),
   })
   .superRefine((v, ctx) => {
     if (v.alertType === "interest_rate" && v.targetRate === undefined) ctx.addIssue({ code: "custom", path: ["targetRate"], message: RATE_MSG });

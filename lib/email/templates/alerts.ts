@@ -30,7 +30,6 @@ type TriggerItem = {
 };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
-const formatOf = (p: Record<string, unknown>) => formatterFor(displayFormatOf(typeof p.display === "object" ? (p.display as Record<string, unknown>) : null));
 
 function facts(item: TriggerItem, fmt: Formatter): [string, string][] {
   const rows: [string, string][] = [[`${item.rateLabel} rate (week of ${fmt.date(item.marketDate)})`, formatPercent(item.marketRate)]];
@@ -65,7 +64,7 @@ export const alertTemplates: Record<string, TemplateFn> = {
       heading: `Your alert on ${item.mortgageName} has fired`,
       blocks: [
         { kind: "p", text: `Hi ${str(p.name) || "there"}, ${item.reason}` },
-        { kind: "facts", rows: facts(item, formatOf(p)) },
+        { kind: "facts", rows: facts(item, formatterFor(displayFormatOf(p.display))) },
         { kind: "button", label: "See the details", url: `${appUrl}/triggers/${item.triggerId}` },
         { kind: "small", text: "Rates are Freddie Mac's weekly national averages; a lender's quote for you may differ." },
         unsubscribeBlock(appUrl, str(p.unsubscribePath)),
@@ -80,7 +79,7 @@ export const alertTemplates: Record<string, TemplateFn> = {
     ];
     for (const item of items) {
       blocks.push({ kind: "p", text: `${item.mortgageName}: ${item.reason}` });
-      blocks.push({ kind: "facts", rows: facts(item, formatOf(p)) });
+      blocks.push({ kind: "facts", rows: facts(item, formatterFor(displayFormatOf(p.display))) });
       blocks.push({ kind: "button", label: `Details for ${item.mortgageName}`, url: `${appUrl}/triggers/${item.triggerId}` });
     }
     blocks.push(unsubscribeBlock(appUrl, str(p.unsubscribePath)));

@@ -3,11 +3,10 @@ import { renderEmail, type EmailBlock } from "../layout";
 import type { TemplateFn } from "./index";
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
-const owner = (p: Record<string, unknown>) => formatterFor(displayFormatOf(typeof p.display === "object" ? (p.display as Record<string, unknown>) : null));
 /** An instant's calendar day (UTC) in the owner's date format, or "" when missing. */
 const day = (p: Record<string, unknown>, v: unknown) => {
   const d = typeof v === "string" ? new Date(v) : null;
-  return d && !Number.isNaN(d.getTime()) ? owner(p).date(d.toISOString()) : "";
+  return d && !Number.isNaN(d.getTime()) ? formatterFor(displayFormatOf(p.display)).date(d.toISOString()) : "";
 };
 
 function invoiceLinks(p: Record<string, unknown>): EmailBlock[] {
