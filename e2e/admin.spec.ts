@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { todayIso } from "@/lib/mortgages/dates";
+import { surveyFreshness } from "@/lib/rates/freshness";
 import { createUser, e2eSql, signIn } from "./support/users";
 
 /** Every file named `name` under `dir`, recursively. */
@@ -79,6 +81,14 @@ test("an admin sees the overview with its metrics charts", async ({ page }) => {
   await adminSignIn(page);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(page.getByText("Active subscriptions")).toBeVisible();
+  // How current the market data is, from the newest 30-year week the seed loaded.
+  const sql = e2eSql();
+  const [newest] = await sql<{ date: string }[]>`SELECT max(date)::text AS date FROM mortgage_rates WHERE rate_type = '30_year_fixed'`;
+  await sql.end();
+  const health = page.getByTestId("rates-health");
+  await expect(health.getByText("Newest 30-year survey week")).toBeVisible();
+  const { overdue, age } = surveyFreshness(newest!.date, todayIso());
+  await expect(health).toContainText(overdue ? `${age} old: a weekly release is overdue` : `${age} old: current`);
   const chart = page.getByTestId("chart-signups");
   await expect(chart.getByRole("heading", { name: "Daily sign-ups" })).toBeVisible();
   await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();

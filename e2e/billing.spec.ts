@@ -39,6 +39,8 @@ test("a verified homeowner activates an alert, pays, sees it active with its inv
   const user = await homeownerWithAlert();
   await signIn(page, user.email, user.password, "/billing");
   await expect(page.getByRole("heading", { name: "No paid alerts yet" })).toBeVisible();
+  // The empty state quotes the prices checkout charges (the admin can change them).
+  await expect(page.getByText("Each alert is monitored for $120.00 a year or $12.00 a month.")).toBeVisible();
 
   await startCheckout(page);
   await payWith(page, "4242 4242 4242 4242");

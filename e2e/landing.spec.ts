@@ -8,7 +8,7 @@ function newestSeeded30Year(): { date: string; rate: number } {
   return { date: date!, rate: Number(rate) };
 }
 
-test("the landing page shows today's 30-year rate from the seeded survey data", async ({ page }) => {
+test("the landing page shows the latest 30-year rate from the seeded survey data", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("refinancing");
   const newest = newestSeeded30Year();

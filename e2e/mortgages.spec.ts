@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { amortizationSchedule } from "@/lib/calc";
 import { addMonths, todayIso } from "@/lib/mortgages/dates";
+import { surveyFreshness } from "@/lib/rates/freshness";
 import { createUser, e2eSql, signIn } from "./support/users";
 
 /** The newest row of the shipped 30-year PMMS file, as the seed loaded it. */
-function newestSeeded30Year(): number {
+function newestSeeded30Year(): { date: string; rate: number } {
   const lines = readFileSync("db/seed-data/rates/pmms-30_year_fixed.csv", "utf8").trim().split("\n");
-  return Number(lines[lines.length - 1]!.split(",")[2]);
+  const [date, , rate] = lines[lines.length - 1]!.split(",");
+  return { date: date!, rate: Number(rate) };
 }
 
 test("add a mortgage (bad input first), see its dashboard card, record a balance, see the chart", async ({ page }) => {
@@ -68,8 +70,21 @@ test("add a mortgage (bad input first), see its dashboard card, record a balance
   await page.getByRole("link", { name: "Dashboard" }).click();
   const card = page.getByTestId("mortgage-card");
   await expect(card.getByRole("heading", { name: "Maple Street home" })).toBeVisible();
-  await expect(card.getByTestId("market-rate")).toHaveText(`${newestSeeded30Year().toFixed(2)}%`);
-  await expect(card.getByText(/30-year fixed rate/)).toBeVisible();
+  const newest = newestSeeded30Year();
+  await expect(card.getByTestId("market-rate")).toHaveText(`${newest.rate.toFixed(2)}%`);
+  // The shipped rates stop at the file's newest week: once a weekly release is overdue (the
+  // browser runs in UTC), the page says the rates are the latest it has, not this week's.
+  const { overdue, age } = surveyFreshness(newest.date, todayIso());
+  const staleNotice = page.getByRole("status").filter({ hasText: "Freddie Mac's newest survey here is from the week of" });
+  if (overdue) {
+    await expect(staleNotice).toContainText(`${age} ago; a newer one has not reached us yet`);
+    await expect(page.getByText(/^Latest rates: 30-year fixed/)).toBeVisible();
+    await expect(card.getByText(/^The latest 30-year fixed rate is/)).toBeVisible();
+  } else {
+    await expect(page.getByText(/^This week's rates: 30-year fixed/)).toBeVisible();
+    await expect(staleNotice).toHaveCount(0);
+    await expect(card.getByText(/^Today's 30-year fixed rate is/)).toBeVisible();
+  }
   await expect(card.getByText(/estimated at 2 % of your balance/)).toBeVisible();
   await expect(card.getByTestId("verdict")).toHaveText(/^Refinancing now would pay for itself in \d+ months?$/);
   await expect(card.getByText("No alert on this mortgage.")).toBeVisible();

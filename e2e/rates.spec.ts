@@ -5,6 +5,10 @@ const summary = (page: Page) => page.getByTestId("chart-summary");
 const linePath = (page: Page, type: string) => page.locator(`.rate-line-${type} path.recharts-curve, path.rate-line-${type}`).first();
 
 test("the rates page shows this week's rates, the last 12 weeks and the data credit", async ({ page }) => {
+  const failed: string[] = [];
+  page.on("response", (res) => {
+    if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
+  });
   await page.goto("/rates");
   await expect(page.getByRole("heading", { level: 1, name: "Mortgage rates" })).toBeVisible();
   const thirty = page.getByTestId("rate-card-30_year_fixed");
@@ -15,6 +19,10 @@ test("the rates page shows this week's rates, the last 12 weeks and the data cre
   await expect(page.getByTestId("rate-card-FHA_30")).toHaveCount(0);
   await expect(page.getByRole("table").locator("tbody tr")).toHaveCount(12);
   await expect(page.getByText("Source: Freddie Mac Primary Mortgage Market Survey®").first()).toBeVisible();
+  // A visitor is invited to sign in for their own rate, and nothing the page asked for failed.
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
+  await expect(page.getByText("to see your own mortgage rate")).toBeVisible();
+  expect(failed).toEqual([]);
 });
 
 test("switching ranges and types redraws the chart", async ({ page }) => {
@@ -74,7 +82,11 @@ test("the rates API is cacheable: ETag, 304 and a public Cache-Control through t
   const again = await request.get("/api/rates?type=30_year_fixed&range=MAX", { headers: { "If-None-Match": etag } });
   expect(again.status()).toBe(304);
   expect((await request.get("/api/rates?type=jumbo")).status()).toBe(400);
-  expect((await request.get("/api/rates/me")).status()).toBe(401);
+  // Signed out, the overlay is empty, not an error (every anonymous reader of /rates asks for it).
+  const me = await request.get("/api/rates/me");
+  expect(me.status()).toBe(200);
+  expect(me.headers()["cache-control"]).toBe("private, no-store");
+  expect(await me.json()).toBeNull();
 });
 
 test("signed in, the chart draws each of my mortgage rates and its refi zone", async ({ page }) => {

@@ -31,7 +31,7 @@ export default async function LandingPage() {
           </div>
         </div>
         <Card className="p-6" aria-labelledby="today-rate">
-          <h2 id="today-rate" className="text-sm font-medium text-slate-500 dark:text-slate-400">Today&apos;s 30-year fixed rate</h2>
+          <h2 id="today-rate" className="text-sm font-medium text-slate-500 dark:text-slate-400">Latest 30-year fixed rate</h2>
           {rate30 ? (
             <>
               <p className="mt-2 text-5xl font-bold tabular-nums text-slate-900 dark:text-white" data-testid="rate-30">

@@ -103,7 +103,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             value={targetRate}
             onChange={(e) => setTargetRate(e.target.value)}
             error={errors.targetRate}
-            hint={market ? `Today's ${PRODUCT_LABELS[product]} rate: ${formatPercent(market.rate)} (week of ${fmt.date(market.date)})` : undefined}
+            hint={market ? `Latest ${PRODUCT_LABELS[product]} rate: ${formatPercent(market.rate)} (week of ${fmt.date(market.date)})` : undefined}
           />
         ) : (
           <Input
@@ -113,7 +113,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             value={targetPayment}
             onChange={(e) => setTargetPayment(e.target.value)}
             error={errors.targetPayment}
-            hint={market ? `At today's ${PRODUCT_LABELS[product]} rate the payment would be ${todayValue}.` : undefined}
+            hint={market ? `At the latest ${PRODUCT_LABELS[product]} rate the payment would be ${todayValue}.` : undefined}
           />
         )}
         <Select

@@ -16,7 +16,7 @@ export type MarketRates = { 30?: { ratePercent: number; date: string }; 15?: { r
 
 function marketRateFor(rates: MarketRates, termYears: number | undefined) {
   const rate = termYears === 30 || termYears === 15 ? rates[termYears] : undefined;
-  return rate ? { label: `today's ${termYears}-year average (Freddie Mac PMMS, week of ${rate.date})`, ratePercent: rate.ratePercent } : null;
+  return rate ? { label: `the latest ${termYears}-year average (Freddie Mac PMMS, week of ${rate.date})`, ratePercent: rate.ratePercent } : null;
 }
 
 type Loan = { principal: number; ratePercent: number; termYears: number; extraMonthlyPrincipal?: number };
@@ -164,7 +164,7 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
               <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${fmt.dollars(s.targetPayment)}`} />
               {market ? (
                 <Stat
-                  label="Today's average"
+                  label="Latest average"
                   value={formatPercent(market.ratePercent)}
                   hint={market.ratePercent <= (s.gridRatePercent ?? 0) ? "At or below your target rate" : "Above your target rate"}
                 />

@@ -13,8 +13,12 @@ const ALERT_STATUS: Record<AlertStatus, { label: string; tone: BadgeTone }> = {
 
 const months = (n: number | null) => (n === null ? "never" : n === 1 ? "1 month" : `${n} months`);
 
-/** One mortgage on the dashboard: where it stands, today's market, and whether a refinance pays. */
-export function MortgageCard({ card, fmt }: { card: DashboardCard; fmt: Formatter }) {
+/**
+ * One mortgage on the dashboard: where it stands, today's market, and whether a refinance pays.
+ * `surveyOverdue`: the newest survey week is older than a weekly release (lib/rates/freshness.ts),
+ * so its rate is "the latest", not "today's".
+ */
+export function MortgageCard({ card, fmt, surveyOverdue = false }: { card: DashboardCard; fmt: Formatter; surveyOverdue?: boolean }) {
   const refi = card.refinance;
   return (
     <Card aria-labelledby={`card-${card.id}`} data-testid="mortgage-card">
@@ -48,7 +52,7 @@ export function MortgageCard({ card, fmt }: { card: DashboardCard; fmt: Formatte
         ) : (
           <>
             <p className="text-sm text-slate-700 dark:text-slate-300">
-              Today&apos;s {card.product.label} rate is <strong data-testid="market-rate">{formatPercent(card.market.rate)}</strong> (Freddie Mac PMMS, week of{" "}
+              {surveyOverdue ? "The latest" : "Today's"} {card.product.label} rate is <strong data-testid="market-rate">{formatPercent(card.market.rate)}</strong> (Freddie Mac PMMS, week of{" "}
               {fmt.date(card.market.date)}), the product we compare with because you have {card.product.why}.
             </p>
             {refi && (

@@ -85,11 +85,10 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
     let live = true;
     fetch("/api/rates/me", { credentials: "same-origin" })
       .then(async (res) => {
-        // Always read the body, so the response (even a 401) is finished and never left open.
+        // Always read the body, so the response (even an error) is finished and never left open.
         const body: unknown = await res.json().catch(() => null);
-        if (!live) return;
-        if (res.status === 401) setOverlay("signed-out");
-        else if (res.ok) setOverlay(body as Overlay);
+        if (!live || !res.ok) return;
+        setOverlay(body === null ? "signed-out" : (body as Overlay)); // null: signed out
       })
       .catch(() => {});
     return () => {

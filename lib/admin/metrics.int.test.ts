@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, queryRows } from "@/db";
-import { calculationHistory, dailyMetrics, emailLog, subscriptions, triggers, users } from "@/db/schema";
+import { calculationHistory, dailyMetrics, emailLog, rateIngestRuns, subscriptions, triggers, users } from "@/db/schema";
 import { ForbiddenError } from "@/lib/errors";
 import { BACKFILL_DAYS, metricsSeries, overviewStats, runDailyMetrics } from "./metrics";
 import { makePayingCustomer, makeUser } from "./test-fixtures";
@@ -81,6 +81,28 @@ describe("daily metrics and the overview", () => {
     expect(o.triggers7d).toBe(3);
     expect(o.emails7d).toEqual({ total: 3, failed: 2 });
     expect(o.users.new7d).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the overview says how current the rates are and how the newest import went", async () => {
+    const admin = await makeUser({ role: "admin" });
+    const [newest] = await queryRows<{ d: string | null }>(db, sql`SELECT max(date)::text AS d FROM mortgage_rates WHERE rate_type = '30_year_fixed'`);
+    const good = new Date(Date.now() - 3 * DAY);
+    const failed = new Date(Date.now() - 60_000);
+    await db.insert(rateIngestRuns).values([
+      { source: "https://www.freddiemac.com/pmms/docs/PMMS_history.csv", startedAt: good, finishedAt: good, inserted: 1 },
+      { source: "https://www.freddiemac.com/pmms/docs/PMMS_history.csv", startedAt: failed, finishedAt: failed, error: "Could not fetch: ENOTFOUND" },
+    ]);
+    const o = await overviewStats(admin.id);
+    expect(o.rates.newestWeek).toBe(newest!.d);
+    expect(o.rates.lastImport).toEqual({ at: failed, error: "Could not fetch: ENOTFOUND" });
+    expect(o.rates.lastGoodImportAt).toEqual(good);
+
+    // A later good import clears the failure.
+    const later = new Date(Date.now() - 1000);
+    await db.insert(rateIngestRuns).values({ source: "upload.csv", startedAt: later, finishedAt: later, unchanged: 5 });
+    const after = await overviewStats(admin.id);
+    expect(after.rates.lastImport).toEqual({ at: later, error: null });
+    expect(after.rates.lastGoodImportAt).toEqual(later);
   });
 
   it("the overview and series refuse non-admins", async () => {

@@ -145,6 +145,11 @@ export type Overview = {
   subscriptions: { active: number; pastDue: number; mrrCents: number; arrCents: number; churned30d: number; churnRate30d: number | null };
   triggers7d: number;
   emails7d: { total: number; failed: number };
+  /**
+   * Is the market data current? The newest 30-year week (what every page compares with) and the
+   * newest rate import (scheduled fetch, upload or command line): when it failed, and why.
+   */
+  rates: { newestWeek: string | null; lastImport: { at: Date; error: string | null } | null; lastGoodImportAt: Date | null };
 };
 
 /** Live headline numbers: counts on indexed columns (created-at ranges, partial failed index). */
@@ -163,9 +168,16 @@ export async function overviewStats(actorId: string): Promise<Overview> {
           (SELECT count(*) FROM subscriptions s WHERE ${payingAt(sql`now() - interval '30 days'`)}) AS paying_30d_ago,
           (SELECT count(*) FROM triggers WHERE triggered_at > now() - interval '7 days') AS triggers7d,
           (SELECT count(*) FROM email_log WHERE created_at > now() - interval '7 days') AS emails7d,
-          (SELECT count(*) FROM email_log WHERE status IN ('failed', 'bounced') AND created_at > now() - interval '7 days') AS failed7d`,
+          (SELECT count(*) FROM email_log WHERE status IN ('failed', 'bounced') AND created_at > now() - interval '7 days') AS failed7d,
+          (SELECT max(date)::text FROM mortgage_rates WHERE rate_type = '30_year_fixed') AS newest_week,
+          (SELECT to_json(started_at) FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_at,
+          (SELECT error FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_error,
+          (SELECT to_json(max(started_at)) FROM rate_ingest_runs WHERE error IS NULL AND finished_at IS NOT NULL) AS last_good_import_at`,
   );
   const n = (k: string) => Number(r?.[k] ?? 0);
+  const text = (k: string) => (r?.[k] === null || r?.[k] === undefined ? null : String(r[k]));
+  // to_json() gives an ISO string on both drivers (postgres.js and PGlite parse JSON columns).
+  const instant = (v: unknown) => new Date(String(v));
   const mrr = n("mrr_cents");
   const base = n("paying_30d_ago");
   return {
@@ -180,5 +192,10 @@ export async function overviewStats(actorId: string): Promise<Overview> {
     },
     triggers7d: n("triggers7d"),
     emails7d: { total: n("emails7d"), failed: n("failed7d") },
+    rates: {
+      newestWeek: text("newest_week"),
+      lastImport: r?.last_import_at ? { at: instant(r.last_import_at), error: text("last_import_error") } : null,
+      lastGoodImportAt: r?.last_good_import_at ? instant(r.last_good_import_at) : null,
+    },
   };
 }

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { MetricsCharts } from "@/components/admin/metrics-charts";
-import { Card, PageHeader, Stat } from "@/components/ui";
-import { ensureFreshMetrics, metricsSeries, overviewStats } from "@/lib/admin/metrics";
+import { Card, cn, PageHeader, Stat } from "@/components/ui";
+import { ensureFreshMetrics, metricsSeries, overviewStats, type Overview } from "@/lib/admin/metrics";
 import { requireAdmin } from "@/lib/auth/session";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatDate, formatDateTime } from "@/lib/format";
+import { todayIso } from "@/lib/mortgages/dates";
+import { surveyFreshness } from "@/lib/rates/freshness";
 
 export const metadata: Metadata = { title: "Admin overview" };
 
@@ -54,8 +57,43 @@ export default async function AdminOverviewPage() {
             <Stat label="Emails, 7 days" value={n(o.emails7d.total)} hint={`${n(o.emails7d.failed)} failed or bounced`} />
           </dl>
         </Card>
+        <RatesCard rates={o.rates} />
       </div>
       <MetricsCharts days={days} />
     </div>
+  );
+}
+
+/**
+ * Whether the market data is current: every homeowner's comparison uses the newest week, so an
+ * overdue release or a failing import is the first thing an admin should see.
+ */
+function RatesCard({ rates }: { rates: Overview["rates"] }) {
+  const freshness = rates.newestWeek ? surveyFreshness(rates.newestWeek, todayIso()) : null;
+  const last = rates.lastImport;
+  const trouble = !freshness || freshness.overdue || Boolean(last?.error);
+  return (
+    <Card className={trouble ? "border-amber-300 dark:border-amber-800" : undefined} data-testid="rates-health">
+      <dl className="space-y-3">
+        <Stat
+          label="Newest 30-year survey week"
+          value={rates.newestWeek ? formatDate(rates.newestWeek) : "none"}
+          hint={
+            !freshness
+              ? "No rates loaded: import PMMS history (Rates tab)."
+              : freshness.overdue
+                ? `${freshness.age} old: a weekly release is overdue`
+                : `${freshness.age} old: current`
+          }
+        />
+      </dl>
+      {last && (
+        <p className={cn("mt-3 text-xs [overflow-wrap:anywhere]", last.error ? "text-amber-800 dark:text-amber-300" : "text-slate-500 dark:text-slate-400")}>
+          {last.error ? `Last import failed ${formatDateTime(last.at)}: ${last.error}` : `Last import ${formatDateTime(last.at)}`}
+          {last.error && (rates.lastGoodImportAt ? `. Last good one ${formatDateTime(rates.lastGoodImportAt)}.` : ". None has succeeded yet.")}{" "}
+          <Link href="/admin/rates" className="underline">Rates</Link>
+        </p>
+      )}
+    </Card>
   );
 }

@@ -5,15 +5,16 @@ import { PortalButton } from "@/components/billing/portal-button";
 import { SubscriptionCard } from "@/components/billing/subscription-card";
 import { requireUser } from "@/lib/auth/session";
 import { ActivateAlertButton } from "@/components/billing/activate-alert-button";
+import { offeredPrices } from "@/lib/billing/checkout";
 import { alertsAwaitingPayment, listInvoices, listSubscriptions } from "@/lib/billing/queries";
-import { formatPercent, formatterFor } from "@/lib/format";
+import { formatCents, formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Billing" };
 
 export default async function BillingPage() {
   const user = await requireUser("/billing");
   const fmt = formatterFor(user.display);
-  const [subs, invoices, waiting] = await Promise.all([listSubscriptions(user.id), listInvoices(user.id), alertsAwaitingPayment(user.id)]);
+  const [subs, invoices, waiting, prices] = await Promise.all([listSubscriptions(user.id), listInvoices(user.id), alertsAwaitingPayment(user.id), offeredPrices()]);
   return (
     <>
       <PageHeader title="Billing" description="Your paid alerts, invoices and payment methods." actions={subs.length > 0 ? <PortalButton /> : undefined} />
@@ -24,7 +25,7 @@ export default async function BillingPage() {
         {subs.length === 0 ? (
           <EmptyState
             title="No paid alerts yet"
-            description="Each alert is monitored for $120.00 a year (or monthly). Open an alert and choose Activate alert to start."
+            description={`${priceSentence(prices)} Open an alert and choose Activate alert to start.`}
             action={<ButtonLink href="/alerts">Go to your alerts</ButtonLink>}
           />
         ) : (
@@ -65,4 +66,14 @@ export default async function BillingPage() {
       </section>
     </>
   );
+}
+
+/**
+ * What monitoring costs today, from the prices checkout will charge (an admin can change them;
+ * Stripe prices are in their own currency, so the site's format, not the homeowner's).
+ */
+function priceSentence(prices: { interval: "month" | "year"; amountCents: number }[]): string {
+  if (prices.length === 0) return "Paid alerts are not on offer right now.";
+  const offers = prices.map((p) => `${formatCents(p.amountCents)} a ${p.interval}`);
+  return `Each alert is monitored for ${offers.join(" or ")}.`;
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
-import { ButtonLink, EmptyState, PageHeader } from "@/components/ui";
+import { Banner, ButtonLink, EmptyState, PageHeader } from "@/components/ui";
 import { MortgageCard } from "@/components/dashboard/mortgage-card";
 import { requireUser } from "@/lib/auth/session";
 import { formatPercent, formatterFor } from "@/lib/format";
 import { loadDashboard } from "@/lib/mortgages/dashboard";
+import { todayIn } from "@/lib/mortgages/dates";
+import { surveyFreshness } from "@/lib/rates/freshness";
 import { latestRates } from "@/lib/rates/latest";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -14,17 +16,27 @@ export default async function DashboardPage() {
   const { cards, rates } = await loadDashboard(user.id, { rates: latestRates });
   const rate30 = rates.find((r) => r.rateType === "30_year_fixed");
   const rate15 = rates.find((r) => r.rateType === "15_year_fixed");
+  // A missed weekly release (a failed fetch, a survey not yet out) must not pass for this week's.
+  const freshness = rate30 ? surveyFreshness(rate30.date, todayIn(user.display.timeZone)) : null;
   return (
     <div>
       <PageHeader
         title="Dashboard"
         description={
           rate30
-            ? `This week's rates: 30-year fixed ${formatPercent(rate30.rate)}${rate15 ? `, 15-year fixed ${formatPercent(rate15.rate)}` : ""} (week of ${fmt.date(rate30.date)}).`
+            ? `${freshness?.overdue ? "Latest rates" : "This week's rates"}: 30-year fixed ${formatPercent(rate30.rate)}${rate15 ? `, 15-year fixed ${formatPercent(rate15.rate)}` : ""} (week of ${fmt.date(rate30.date)}).`
             : "Your mortgages against today's market."
         }
         actions={cards.length > 0 && <ButtonLink href="/mortgages/new" variant="secondary">Add mortgage</ButtonLink>}
       />
+      {rate30 && freshness?.overdue && (
+        <div className="mb-6">
+          <Banner tone="warning">
+            Freddie Mac&apos;s newest survey here is from the week of {fmt.date(rate30.date)}, {freshness.age} ago; a newer one has not
+            reached us yet. The comparisons below use those rates.
+          </Banner>
+        </div>
+      )}
       {cards.length === 0 ? (
         <EmptyState
           title="Welcome! Start with your mortgage"
@@ -34,7 +46,7 @@ export default async function DashboardPage() {
       ) : (
         <div className="space-y-6">
           {cards.map((card) => (
-            <MortgageCard key={card.id} card={card} fmt={fmt} />
+            <MortgageCard key={card.id} card={card} fmt={fmt} surveyOverdue={freshness?.overdue} />
           ))}
         </div>
       )}

@@ -7,6 +7,8 @@ import { deleteRateAction, recordRateAction, uploadRatesAction } from "@/lib/adm
 import { ratesAdminData } from "@/lib/admin/rates";
 import { requireAdmin } from "@/lib/auth/session";
 import { formatBasisPoints, formatDate, formatDateTime, formatPercent } from "@/lib/format";
+import { todayIso } from "@/lib/mortgages/dates";
+import { latestThursday } from "@/lib/rates/freshness";
 import { RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";
 
 export const metadata: Metadata = { title: "Rates · Admin" };
@@ -16,7 +18,8 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
   const admin = await requireAdmin("/admin/rates");
   const sp = await searchParams;
   const { latest, types, runs, selected, recent } = await ratesAdminData(admin.id, typeof sp.type === "string" ? sp.type : null);
-  const today = new Date().toISOString().slice(0, 10);
+  // The form proposes the newest survey Thursday (UTC, as admin views are), not today's weekday.
+  const surveyWeek = latestThursday(todayIso());
   return (
     <div className="space-y-6">
       <PageHeader title="Rates" description="Freddie Mac PMMS weekly rates: the newest of each type, imports, and corrections." />
@@ -39,7 +42,7 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
           {types.length === 0 ? (
             <p className="text-sm text-slate-500 dark:text-slate-400">Import survey data first: only types with data can be recorded.</p>
           ) : (
-            <RateEntryForm action={recordRateAction} types={types.map((t) => ({ value: t, label: label(t) }))} defaultDate={today} />
+            <RateEntryForm action={recordRateAction} types={types.map((t) => ({ value: t, label: label(t) }))} defaultDate={surveyWeek} />
           )}
         </Card>
         <Card>
