@@ -23,7 +23,7 @@ function formatReport(r: IngestResult): string[] {
     if (r.rejections.length > 50) lines.push(`  … and ${r.rejections.length - 50} more (all in rate_ingest_runs)`);
   }
   if (r.newLatest.length) lines.push(`new latest week for: ${r.newLatest.join(", ")}`);
-  if (r.error) lines.push(`error: ${r.error}`);
+  if (r.error) lines.push(`error: ${r.error}${r.rejections.length && !r.committed ? " (--partial imports only the good rows)" : ""}`);
   else lines.push(r.committed ? "done: written in one transaction" : "nothing written");
   return lines;
 }

@@ -98,6 +98,20 @@ describe("rates", () => {
     const bad = await uploadRates(admin.id, { file: new File(["date,rate_type,rate\n2025-03-20,30_year_fixed,99\n"], "bad.csv"), partial: false });
     expect(bad.ok).toBe(false);
     expect(await rateRow("30_year_fixed", "2025-03-20")).toBeUndefined();
+
+    // Good rows only, when there is none: refused in words, with the lines and the valid rate types.
+    const none = await uploadRates(admin.id, { file: new File(["date,rate_type,rate\n2025-03-20,30yr,6.7\n"], "typo.csv"), partial: true });
+    expect(none).toMatchObject({ ok: false });
+    expect(none.message).toContain("No rate was imported: the one line was rejected.");
+    expect(none.message).toContain('line 2: unknown rate type "30yr" (expected one of 30_year_fixed, 15_year_fixed');
+
+    // A binary file renamed .csv: a clear message, and its run is finished (failed), not left running.
+    const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])], "photo.csv");
+    const binary = await uploadRates(admin.id, { file: png, partial: false });
+    expect(binary).toMatchObject({ ok: false, message: expect.stringContaining("This is not a text CSV file") });
+    const [binaryRun] = await db.select().from(rateIngestRuns).orderBy(desc(rateIngestRuns.startedAt)).limit(1);
+    expect(binaryRun).toMatchObject({ source: "upload: photo.csv", error: expect.stringContaining("binary data") });
+    expect(binaryRun!.finishedAt).not.toBeNull();
   });
 });
 

@@ -163,6 +163,11 @@ export async function uploadRates(actorId: string, { file, partial }: { file: Fi
     const first = result.rejections.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`);
     return { ok: false, message: [result.error ?? "Nothing was written.", ...first].join(" ") };
   }
+  if (result.inserted + result.updated + result.unchanged === 0 && result.rejected > 0) {
+    // "Import the good rows" with no good row: recorded, but nothing to celebrate.
+    const first = result.rejections.slice(0, 3).map((r) => `line ${r.line}: ${r.reason}`);
+    return { ok: false, message: [`No rate was imported: ${result.rejected === 1 ? "the one line was" : `all ${result.rejected} lines were`} rejected.`, ...first].join(" ") };
+  }
   if (result.newLatest.length > 0 || result.inserted + result.updated > 0) await enqueueJob("alerts.sweep", {});
   const skipped = result.rejected > 0 ? ` ${result.rejected} rejected line${result.rejected === 1 ? "" : "s"} skipped.` : "";
   return { ok: true, message: `Imported: ${result.inserted} new, ${result.updated} corrected, ${result.unchanged} unchanged.${skipped}` };

@@ -145,6 +145,20 @@ describe("importRatesFromText", () => {
     expect(run!.error).toMatch(/Unrecognised header/);
   });
 
+  it("a binary file (NUL bytes, invalid UTF-8) is a failed run with a readable reason, never a run left running", async () => {
+    await clear();
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00, 0x0a, 0x2c, 0x00]);
+    for (const text of [bytes.toString("utf8"), `date,rate_type,rate,points\n2024-01-04,30_year_fixed,6\u0000.5,\n`]) {
+      const r = await importRatesFromText(text, { source: "upload: picture.csv" });
+      expect(r.committed).toBe(false);
+      expect(r.error).toBeTruthy();
+      const [run] = await db.select().from(rateIngestRuns).where(eq(rateIngestRuns.id, r.runId!));
+      expect(run!.finishedAt).not.toBeNull();
+      expect(run!.error).toBe(r.error);
+    }
+    expect(await countRates()).toBe(0);
+  });
+
   it("the seed loads every shipped rate through the same import, idempotently and without run rows", async () => {
     await clear();
     expect(await seedRates(db)).toBe(2896 + 1831 + 932);

@@ -152,7 +152,7 @@ export async function importRatesFromText(text: string, opts: ImportOptions): Pr
   const base = { ...emptyResult(opts.source), layout: parsed.layout, rejected: parsed.rejections.length, rejections: parsed.rejections, skipped: parsed.skipped };
   if (parsed.rejections.length > 0 && !opts.partial) {
     const n = parsed.rejections.length;
-    return done({ ...base, error: `${n} ${n === 1 ? "line was" : "lines were"} rejected, so nothing was written. Fix ${n === 1 ? "it" : "them"}, or import only the good rows (the partial option, --partial on the command line).` });
+    return done({ ...base, error: `${n} ${n === 1 ? "line was" : "lines were"} rejected, so nothing was written. Fix ${n === 1 ? "it" : "them"}, or choose to import only the good rows.` });
   }
 
   try {

@@ -81,7 +81,7 @@ describe("our layout", () => {
     );
     expect(r.rows).toHaveLength(1);
     expect(r.rejections).toEqual([
-      { line: 3, reason: 'unknown rate type "jumbo_30"' },
+      { line: 3, reason: 'unknown rate type "jumbo_30" (expected one of 30_year_fixed, 15_year_fixed, 5_1_ARM, FHA_30, VA_30, 7_1_ARM, 10_1_ARM)' },
       { line: 4, reason: 'bad date "2024-13-01" (expected yyyy-mm-dd)' },
       { line: 5, reason: "duplicate of line 2 (same date and rate type)" },
       { line: 6, reason: "points 12 is out of 0–9.99" },
@@ -100,5 +100,12 @@ describe("helpers", () => {
 
   it("splits CSV with quotes", () => {
     expect(splitCsvLine('a,"b,c","d""e", f ')).toEqual(["a", "b,c", 'd"e', "f"]);
+  });
+});
+
+describe("parseRatesText on a file that is not text", () => {
+  it("refuses NUL bytes as a whole-file error instead of a rejection per line", () => {
+    expect(() => parseRatesText("\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR")).toThrow(/not a text CSV file \(it holds binary data\)/);
+    expect(() => parseRatesText("date,rate_type,rate\n2024-01-04,30_year_fixed,6\u0000.5\n")).toThrow(RatesFormatError);
   });
 });

@@ -3,7 +3,7 @@
 //   - FRED series downloads: observation_date (or DATE),MORTGAGE30US[,MORTGAGE15US,MORTGAGE5US]
 //   - ours (the shipped db/seed-data files): date,rate_type,rate,points
 // Pure functions: no database, no framework, so they are unit-tested directly.
-import { isRateType, type RateType } from "./types";
+import { isRateType, RATE_TYPES, type RateType } from "./types";
 
 export type RateLayout = "freddie_mac_pmms" | "fred" | "refi_alert";
 
@@ -176,7 +176,7 @@ function ourParser(header: string[]): LineParser {
     const [rawDate, rawType, rawRate, rawPoints] = cells as [string, string, string, string | undefined];
     const date = parseRateDate(rawDate);
     if (!date) return { reason: `bad date "${rawDate}" (expected yyyy-mm-dd)` };
-    if (!isRateType(rawType)) return { reason: `unknown rate type "${rawType}"` };
+    if (!isRateType(rawType)) return { reason: `unknown rate type "${rawType}" (expected one of ${RATE_TYPES.join(", ")})` };
     if (isBlank(rawRate)) return { rows: [], skipped: 1 };
     const rate = parseRate(rawRate, "");
     if (!rate.ok) return { reason: rate.reason };
@@ -206,6 +206,11 @@ export function detectLayout(headerLine: string): { layout: RateLayout; parser: 
 
 /** Parses a whole file. Good rows and rejected lines (1-based, the header is line 1) come back together. */
 export function parseRatesText(text: string): ParseResult {
+  // A picture or spreadsheet renamed .csv has NUL bytes (which PostgreSQL text cannot hold either,
+  // so not even the rejected lines could be recorded). Say so instead of rejecting every line.
+  if (text.includes("\u0000")) {
+    throw new RatesFormatError("This is not a text CSV file (it holds binary data): export the rates as CSV and upload that");
+  }
   const lines = text.split(/\r\n|\n|\r/);
   const headerIndex = lines.findIndex((l) => l.trim() !== "");
   if (headerIndex < 0) throw new RatesFormatError("The file is empty");
