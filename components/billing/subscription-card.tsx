@@ -1,9 +1,21 @@
 import Link from "next/link";
 import { Banner, Card } from "@/components/ui";
+import type { AlertStatus } from "@/lib/alerts/status";
 import type { BillingSubscription } from "@/lib/billing/queries";
 import { formatCents, formatPercent, type Formatter } from "@/lib/format";
 import { CancelToggle } from "./cancel-toggle";
 import { SubscriptionStatusBadge } from "./subscription-status-badge";
+
+/** The "Monitoring" line: whether this alert watches the market now, and if not, why. */
+const MONITORING: Record<AlertStatus, string> = {
+  monitoring: "On",
+  grace: "On (payment past due)",
+  paused: "Paused by you",
+  dismissed: "Off: alert dismissed",
+  deleted: "Off: alert deleted",
+  awaiting_payment: "Off (not paid)",
+  payment_lapsed: "Off (not paid)",
+};
 
 function alertSummary(a: BillingSubscription["alert"], fmt: Formatter): string {
   return a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${fmt.cents(a.targetMonthlyPaymentCents)}/mo`;
@@ -50,7 +62,7 @@ export function SubscriptionCard({ row, fmt }: { row: BillingSubscription; fmt: 
         </div>
         <div>
           <dt className="text-slate-500 dark:text-slate-400">Monitoring</dt>
-          <dd className="font-medium text-slate-900 dark:text-slate-100">{row.monitored ? "On" : alert.isActive ? "Paused (not paid)" : "Paused by you"}</dd>
+          <dd className="font-medium text-slate-900 dark:text-slate-100">{MONITORING[row.alertState]}</dd>
         </div>
       </dl>
       {sub.status === "past_due" && (

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, notInArray, or } from "drizzle-orm";
 import { db } from "@/db";
 import { alerts, invoices, mortgages, subscriptions } from "@/db/schema";
+import { alertStatus } from "@/lib/alerts/status";
 import { isMonitoredStatus, LIVE_STATUSES } from "./status";
 
 export type BillingSubscription = Awaited<ReturnType<typeof listSubscriptions>>[number];
@@ -17,6 +18,8 @@ export async function listSubscriptions(userId: string) {
         targetInterestRate: alerts.targetInterestRate,
         targetMonthlyPaymentCents: alerts.targetMonthlyPaymentCents,
         isActive: alerts.isActive,
+        pausedAt: alerts.pausedAt,
+        userDismissed: alerts.userDismissed,
         deletedAt: alerts.deletedAt,
       },
       mortgageName: mortgages.name,
@@ -26,7 +29,8 @@ export async function listSubscriptions(userId: string) {
     .innerJoin(mortgages, eq(mortgages.id, alerts.mortgageId))
     .where(eq(subscriptions.userId, userId))
     .orderBy(desc(subscriptions.createdAt));
-  return rows.map((r) => ({ ...r, monitored: r.alert.isActive && !r.alert.deletedAt && isMonitoredStatus(r.sub.status, r.sub.currentPeriodEnd) }));
+  // What the alert is doing now (lib/alerts/status.ts: the same rule as the list, the page and the sweep).
+  return rows.map((r) => ({ ...r, alertState: alertStatus(r.alert, r.sub) }));
 }
 
 /** The user's invoices, newest first, with the mortgage name of the alert they paid for. */

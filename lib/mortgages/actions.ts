@@ -1,12 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { validatedAction } from "@/lib/validated-action";
 import { todayIn } from "./dates";
-import { createMortgage, restoreMortgage, softDeleteMortgage, updateMortgage } from "./queries";
+import { deleteMortgage, undoDeleteMortgage } from "./delete";
+import { createMortgage, updateMortgage } from "./queries";
 import { mortgageFormSchema, mortgageUpdateSchema, snapshotFormSchema } from "./schemas";
 import { addSnapshot } from "./tracking";
 
@@ -40,24 +42,45 @@ export const addSnapshotAction = validatedAction(snapshotFormSchema, async (data
   return { ok: true, message: "Balance recorded." };
 });
 
-export type DeleteResult = { ok: true; id: string; name: string } | { ok: false; message: string };
+export type DeleteResult =
+  | {
+      ok: true;
+      id: string;
+      name: string;
+      /** Alerts deleted with the mortgage. */
+      alerts: number;
+      /** Subscriptions set to end with their paid period (ids for Undo, end dates as "yyyy-mm-dd"). */
+      stopped: { id: string; endsOn: string | null; resumable: boolean }[];
+    }
+  | { ok: false; message: string };
+
+export type RestoreResult = { ok: true; id: string; name: string; alerts: number; resumed: number; notResumed: number } | { ok: false; message: string };
+
+const subscriptionIds = z.array(z.string().max(64)).max(100);
 
 export async function deleteMortgageAction(id: string): Promise<DeleteResult> {
   const user = await requireUser("/mortgages");
   try {
-    const row = await softDeleteMortgage(user.id, String(id));
+    const row = await deleteMortgage(user.id, String(id));
     revalidate();
-    return { ok: true, ...row };
+    revalidatePath("/alerts");
+    revalidatePath("/billing");
+    return { ...row, ok: true, stopped: row.stopped.map((s) => ({ id: s.id, resumable: s.resumable, endsOn: s.endsOn ? s.endsOn.toISOString().slice(0, 10) : null })) };
   } catch (err) {
     return failure(err);
   }
 }
 
-export async function restoreMortgageAction(id: string): Promise<DeleteResult> {
+/** Undo of a delete; `resume`: the subscriptions that delete set to end (checked against the owner and the mortgage). */
+export async function restoreMortgageAction(id: string, resume: unknown = []): Promise<RestoreResult> {
   const user = await requireUser("/mortgages");
+  const ids = subscriptionIds.safeParse(resume);
+  if (!ids.success) return { ok: false, message: "That undo request was not valid. Nothing was changed." };
   try {
-    const row = await restoreMortgage(user.id, String(id));
+    const row = await undoDeleteMortgage(user.id, String(id), ids.data);
     revalidate(row.id);
+    revalidatePath("/alerts");
+    revalidatePath("/billing");
     return { ok: true, ...row };
   } catch (err) {
     return failure(err);

@@ -146,7 +146,7 @@ describe("mortgages: soft delete and undo", () => {
   it("hides a deleted mortgage, restores it within the window, and frees its name meanwhile", async () => {
     const owner = await makeUser();
     const m = await createMortgage(owner, form({ name: "Cabin" }));
-    await expect(softDeleteMortgage(owner, m.id)).resolves.toEqual({ id: m.id, name: "Cabin" });
+    await expect(softDeleteMortgage(owner, m.id)).resolves.toEqual({ id: m.id, name: "Cabin", alerts: 0 });
     expect(await listMortgages(owner)).toEqual([]);
     await expect(getMortgage(owner, m.id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await rowOf(m.id)).deletedAt).toBeInstanceOf(Date);

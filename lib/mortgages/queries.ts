@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
-import { mortgages, type Mortgage } from "@/db/schema";
+import { alerts, mortgages, type Mortgage } from "@/db/schema";
 import { env } from "@/lib/env";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { encryptLoanNumber, lastFour } from "./crypto";
@@ -109,19 +109,31 @@ export async function listMortgages(userId: string, db: DbOrTx = defaultDb): Pro
     .orderBy(asc(mortgages.createdAt), asc(mortgages.name));
 }
 
-export async function softDeleteMortgage(userId: string, id: string, db: DbOrTx = defaultDb): Promise<{ id: string; name: string }> {
+/**
+ * Deletes a mortgage and its alerts together (one transaction, one `now()`: restoreMortgage
+ * brings back exactly the alerts deleted with it). Paying for those alerts is stopped first, by
+ * lib/mortgages/delete.ts.
+ */
+export async function softDeleteMortgage(userId: string, id: string, db: DbOrTx = defaultDb): Promise<{ id: string; name: string; alerts: number }> {
   if (!isUuid(id)) throw new NotFoundError("That mortgage doesn't exist.");
-  const [row] = await db
-    .update(mortgages)
-    .set({ deletedAt: sql`now()`, lastUpdatedBy: userId })
-    .where(live(userId, id))
-    .returning({ id: mortgages.id, name: mortgages.name });
-  if (!row) throw new NotFoundError("That mortgage doesn't exist.");
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(mortgages)
+      .set({ deletedAt: sql`now()`, lastUpdatedBy: userId })
+      .where(live(userId, id))
+      .returning({ id: mortgages.id, name: mortgages.name });
+    if (!row) throw new NotFoundError("That mortgage doesn't exist.");
+    const gone = await tx
+      .update(alerts)
+      .set({ deletedAt: sql`now()` })
+      .where(and(eq(alerts.mortgageId, id), eq(alerts.userId, userId), isNull(alerts.deletedAt)))
+      .returning({ id: alerts.id });
+    return { ...row, alerts: gone.length };
+  });
 }
 
 /** Undo of a delete: only the owner, only within RESTORE_WINDOW_SECONDS, only if the name is still free. */
-export async function restoreMortgage(userId: string, id: string, db: DbOrTx = defaultDb): Promise<{ id: string; name: string }> {
+export async function restoreMortgage(userId: string, id: string, db: DbOrTx = defaultDb): Promise<{ id: string; name: string; alerts: number }> {
   if (!isUuid(id)) throw new NotFoundError("That mortgage doesn't exist.");
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -143,7 +155,14 @@ export async function restoreMortgage(userId: string, id: string, db: DbOrTx = d
     } catch {
       throw new ConflictError(`You have another mortgage named “${row.name}” now, so this one can't be restored.`);
     }
+    // The alerts deleted with it (the same instant, compared in SQL: microseconds), not ones the
+    // owner had deleted before; then the mortgage.
+    const back = await tx
+      .update(alerts)
+      .set({ deletedAt: null })
+      .where(and(eq(alerts.mortgageId, id), eq(alerts.userId, userId), sql`${alerts.deletedAt} = (SELECT m.deleted_at FROM mortgages m WHERE m.id = ${id})`))
+      .returning({ id: alerts.id });
     await tx.update(mortgages).set({ deletedAt: null, lastUpdatedBy: userId }).where(eq(mortgages.id, id));
-    return row;
+    return { id: row.id, name: row.name, alerts: back.length };
   });
 }

@@ -1,0 +1,128 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, eq, isNull } from "drizzle-orm";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { alerts, mortgages, subscriptions } from "@/db/schema";
+import { startStripeStandin, type StripeStandin } from "@/lib/billing/standin";
+import { payCheckout, sdkFor } from "@/lib/billing/standin/testkit";
+import { ensurePlans, homeownerWithAlert } from "@/lib/billing/test-fixtures";
+import { NotFoundError } from "@/lib/errors";
+
+const SECRET = "whsec_mortgage_delete_int_test";
+
+// Stripe's webhooks go through the app's real route handler, in process.
+let handle: (req: Request) => Promise<Response>;
+const receiver: Server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", async () => {
+    const out = await handle(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"]) }, body: Buffer.concat(chunks) }));
+    res.writeHead(out.status).end(await out.text());
+  });
+});
+
+let standin: StripeStandin;
+let sdk: Stripe;
+let app: typeof import("./delete") & typeof import("@/lib/billing/checkout") & typeof import("@/lib/billing/queries");
+
+beforeAll(async () => {
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  const { port } = receiver.address() as AddressInfo;
+  standin = await startStripeStandin({ port: 0, webhookUrl: `http://127.0.0.1:${port}/api/stripe/webhook`, webhookSecret: SECRET, log: () => {}, webhookRetryDelaysMs: [] });
+  sdk = sdkFor(standin.port);
+  // Before anything reads env() (it is parsed once).
+  process.env.STRIPE_SECRET_KEY = "sk_test_mortgage_delete_int";
+  process.env.STRIPE_API_URL = `http://127.0.0.1:${standin.port}`;
+  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+  process.env.APP_URL = "http://127.0.0.1:3000";
+  ({ handleWebhookRequest: handle } = await import("@/lib/billing/webhook"));
+  app = { ...(await import("./delete")), ...(await import("@/lib/billing/checkout")), ...(await import("@/lib/billing/queries")) };
+  await ensurePlans();
+});
+afterAll(async () => {
+  await standin?.close();
+  await new Promise<void>((r) => receiver.close(() => r()));
+});
+
+/** A homeowner whose mortgage has a paid alert, an unpaid one, and one deleted earlier. */
+async function mortgageWithPaidAlert() {
+  const fixture = await homeownerWithAlert();
+  const { user, mortgage, alert: paid } = fixture;
+  const { url } = await app.createAlertCheckout(user.id, paid.id);
+  await payCheckout(url, { number: "4242 4242 4242 4242" });
+  const [sub] = await db.select().from(subscriptions).where(eq(subscriptions.alertId, paid.id));
+  expect(sub).toMatchObject({ status: "active", cancelAtPeriodEnd: false });
+  const [unpaid, earlier] = await db
+    .insert(alerts)
+    .values([
+      { userId: user.id, mortgageId: mortgage.id, alertType: "monthly_payment", targetMonthlyPaymentCents: 200_000, targetTerm: 360 },
+      { userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 4, targetTerm: 360, deletedAt: new Date(Date.now() - 86_400_000) },
+    ])
+    .returning();
+  return { ...fixture, sub: sub!, unpaid: unpaid!, earlier: earlier! };
+}
+
+const liveAlertIds = async (mortgageId: string) =>
+  (await db.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.mortgageId, mortgageId), isNull(alerts.deletedAt)))).map((a) => a.id).sort();
+
+describe("deleting a mortgage with a paid alert", () => {
+  it("deletes its alerts and ends their subscription with the paid period, at Stripe too", async () => {
+    const { user, mortgage, alert, sub } = await mortgageWithPaidAlert();
+    const deleted = await app.deleteMortgage(user.id, mortgage.id);
+    expect(deleted).toMatchObject({ id: mortgage.id, name: "Home", alerts: 2 });
+    expect(deleted.stopped).toEqual([{ id: sub.id, endsOn: sub.currentPeriodEnd, resumable: true }]);
+    expect(await liveAlertIds(mortgage.id)).toEqual([]);
+    expect((await db.select().from(mortgages).where(eq(mortgages.id, mortgage.id)))[0]!.deletedAt).not.toBeNull();
+
+    // Not charged again: set to end at period end here and at Stripe; billing says the alert is gone.
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.id, sub.id)))[0]).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
+    expect((await sdk.subscriptions.retrieve(sub.stripeSubscriptionId)).cancel_at_period_end).toBe(true);
+    const [billing] = await app.listSubscriptions(user.id);
+    expect(billing).toMatchObject({ alertState: "deleted", alert: { id: alert.id } });
+  });
+
+  it("undo brings back the mortgage and the alerts deleted with it, and the subscription renews again", async () => {
+    const { user, mortgage, alert, sub, unpaid, earlier } = await mortgageWithPaidAlert();
+    const intruder = await mortgageWithPaidAlert();
+    const deleted = await app.deleteMortgage(user.id, mortgage.id);
+
+    // Another user's subscription id slipped into the undo is ignored; another user can't undo at all.
+    await expect(app.undoDeleteMortgage(intruder.user.id, mortgage.id, [sub.id])).rejects.toBeInstanceOf(NotFoundError);
+    const restored = await app.undoDeleteMortgage(user.id, mortgage.id, [...deleted.stopped.map((s) => s.id), intruder.sub.id, "not-a-uuid"]);
+    expect(restored).toEqual({ id: mortgage.id, name: "Home", alerts: 2, resumed: 1, notResumed: 0 });
+
+    expect(await liveAlertIds(mortgage.id)).toEqual([alert.id, unpaid.id].sort()); // not the one deleted the day before
+    expect((await db.select().from(alerts).where(eq(alerts.id, earlier.id)))[0]!.deletedAt).not.toBeNull();
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.id, sub.id)))[0]).toMatchObject({ status: "active", cancelAtPeriodEnd: false });
+    expect((await sdk.subscriptions.retrieve(sub.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
+    expect((await app.listSubscriptions(user.id))[0]).toMatchObject({ alertState: "monitoring" });
+    // The intruder's subscription was not touched.
+    expect((await sdk.subscriptions.retrieve(intruder.sub.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
+  });
+
+  it("deletes nothing and cancels nothing when Stripe cannot be reached", async () => {
+    const { user, mortgage, alert, sub } = await mortgageWithPaidAlert();
+    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
+    const real = shared.__refiStripe!;
+    shared.__refiStripe = { key: real.key, client: new Stripe("sk_test_down", { host: "127.0.0.1", port: 9, protocol: "http", maxNetworkRetries: 0, telemetry: false }) };
+    try {
+      await expect(app.deleteMortgage(user.id, mortgage.id)).rejects.toThrow();
+    } finally {
+      shared.__refiStripe = real;
+    }
+    expect((await db.select().from(mortgages).where(eq(mortgages.id, mortgage.id)))[0]!.deletedAt).toBeNull();
+    expect(await liveAlertIds(mortgage.id)).toContain(alert.id);
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.id, sub.id)))[0]!.cancelAtPeriodEnd).toBe(false);
+  });
+
+  it("another user's mortgage is not found, and nothing of it changes", async () => {
+    const { mortgage, sub } = await mortgageWithPaidAlert();
+    const other = await homeownerWithAlert();
+    await expect(app.deleteMortgage(other.user.id, mortgage.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(app.deleteMortgage(other.user.id, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    expect(await liveAlertIds(mortgage.id)).toHaveLength(2);
+    expect((await sdk.subscriptions.retrieve(sub.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
+  });
+});
