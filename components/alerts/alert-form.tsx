@@ -156,7 +156,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             </div>
           </dl>
           <p className="mt-3 text-sm text-slate-700 dark:text-slate-300" data-testid="target-meaning">
-            {target ? describeTarget(target) : "Enter a target to see what it means."}
+            {target ? describeTarget(target, (c) => fmt.cents(c)) : "Enter a target to see what it means."}
           </p>
         </Card>
         {met && (

@@ -7,6 +7,8 @@ import { OCCUPANCY_LABELS, PROPERTY_TYPE_LABELS } from "@/lib/mortgages/schemas"
 
 /** Every stored field of a mortgage, labelled; the loan number only masked. */
 export function MortgageFacts({ mortgage: m, fmt }: { mortgage: Mortgage; fmt: Formatter }) {
+  // The payment the loan started with; the dashboard's "Monthly payment" is today's balance at today's
+  // rate over the months left, which differs once the balance is off the schedule.
   const payment = monthlyPayment(fromCents(m.originalPrincipalCents), m.originalInterestRate, m.originalTerm);
   const value = m.estimatedPropertyValueCents;
   return (
@@ -14,7 +16,7 @@ export function MortgageFacts({ mortgage: m, fmt }: { mortgage: Mortgage; fmt: F
       <Stat label="Original principal" value={fmt.cents(m.originalPrincipalCents)} />
       <Stat label="Original term" value={formatMonths(m.originalTerm)} hint={`${m.originalTerm} months`} />
       <Stat label="Original rate" value={formatPercent(m.originalInterestRate)} />
-      <Stat label="Monthly payment" value={fmt.dollars(payment)} hint="principal and interest" />
+      <Stat label="Original payment" value={fmt.dollars(payment)} hint="principal and interest, on the original terms" />
       <Stat label="Originated" value={fmt.date(m.originationDate)} />
       <Stat label="Remaining principal" value={fmt.cents(m.remainingPrincipalCents)} />
       <Stat label="Months left" value={m.remainingTerm} hint={formatMonths(m.remainingTerm)} />

@@ -34,6 +34,8 @@ export type SubscriptionRow = {
   stripe_subscription_id: string;
   stripe_price_id: string;
   current_period_end: string | null;
+  /** When it ended (canceled now, or at its period end), for subscriptions that have. */
+  ended_at: string | null;
   cancel_at_period_end: boolean;
   created_at: string;
 };
@@ -50,6 +52,7 @@ export async function listSubscriptions(actorId: string, params: { status?: stri
     sql`SELECT x.id, x.created_at::text AS sort_at, x.user_id, u.email AS user_email, x.alert_id, m.name AS mortgage_name,
                x.status, x.amount_cents::int AS amount_cents, x.currency, x.interval, x.stripe_customer_id, x.stripe_subscription_id,
                x.stripe_price_id, to_char(x.current_period_end AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS current_period_end,
+               to_char(coalesce(x.ended_at, x.canceled_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS ended_at,
                x.cancel_at_period_end, to_char(x.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at
         FROM subscriptions x
         JOIN users u ON u.id = x.user_id

@@ -99,11 +99,15 @@ export async function runDailyMetrics(now = new Date()): Promise<{ from: string;
   return { from, to: today, days };
 }
 
-/** For the overview page: recompute when today's row is missing or older than `maxAgeMinutes`. */
-export async function ensureFreshMetrics(maxAgeMinutes = 15): Promise<void> {
+/**
+ * For the overview page: recompute when today's row is missing or older than `maxAgeSeconds`.
+ * The headline cards are live counts; the charts' today must agree with them, so the window is
+ * short (recomputing two days is one set-based statement, a few ms).
+ */
+export async function ensureFreshMetrics(maxAgeSeconds = 60): Promise<void> {
   const [row] = await queryRows<{ fresh: boolean }>(
     db,
-    sql`SELECT computed_at > now() - make_interval(mins => ${maxAgeMinutes}) AS fresh FROM daily_metrics WHERE day = (now() AT TIME ZONE 'UTC')::date`,
+    sql`SELECT computed_at > now() - make_interval(secs => ${maxAgeSeconds}) AS fresh FROM daily_metrics WHERE day = (now() AT TIME ZONE 'UTC')::date`,
   );
   if (!row?.fresh) await runDailyMetrics();
 }

@@ -151,6 +151,30 @@ describe("pricing", () => {
     await expect(setPriceActive(admin.id, { priceId: fresh.id, active: false })).rejects.toBeInstanceOf(ConflictError);
     expect(standin.state.prices[monthly.stripePriceId!]!.active).toBe(false);
     expect(newPriceSchema.safeParse({ planId: plan!.id, amount: "0.10", interval: "year" }).success).toBe(false);
+    // Too large says so (not "enter an amount in dollars"); Stripe's largest amount is still fine.
+    expect(newPriceSchema.safeParse({ planId: plan!.id, amount: "1000000", interval: "year" }).error?.issues[0]?.message).toBe("The amount can be at most $999,999.99 (Stripe's maximum).");
+    expect(newPriceSchema.safeParse({ planId: plan!.id, amount: "999999.99", interval: "year" }).success).toBe(true);
+
+    // Offering the old yearly price again makes it THE yearly price: the newer one is retired, so
+    // the admin's choice is what checkout sells.
+    const again = await setPriceActive(admin.id, { priceId: old!.id, active: true });
+    expect(again.message).toBe("Price is offered again; the other yearly price is no longer offered.");
+    const after = await db.select().from(planPrices).where(eq(planPrices.planId, plan!.id));
+    expect(after.filter((p) => p.isActive).map((p) => p.id)).toEqual([old!.id]);
+  });
+
+  it("the pricing page shows per interval the one price checkout sells, the newest active one", async () => {
+    const { activePlansUncached: activePlans } = await import("@/lib/billing/plans");
+    const [plan] = await db.insert(plans).values({ code: "two-yearly", name: "Two yearly prices" }).returning();
+    // Two active yearly prices (added without "replace current"), and one monthly.
+    await db.insert(planPrices).values({ planId: plan!.id, amountCents: 12_000, interval: "year", createdAt: new Date(Date.now() - 60_000) });
+    await db.insert(planPrices).values({ planId: plan!.id, amountCents: 9_900, interval: "year" });
+    await db.insert(planPrices).values({ planId: plan!.id, amountCents: 1_500, interval: "month" });
+    const shown = (await activePlans()).find((p) => p.code === "two-yearly")!;
+    expect(shown.prices.map((p) => [p.amountCents, p.interval])).toEqual([
+      [1_500, "month"],
+      [9_900, "year"],
+    ]);
   });
 });
 

@@ -89,9 +89,14 @@ export async function createPrice(actorId: string, input: NewPrice, ctx: AdminCt
   return { ok: true, message: replaced.length ? `New price ${what} is live; the previous ${created.interval}ly price is no longer offered.` : `New price ${what} is live.` };
 }
 
+/**
+ * Retire or offer again. Checkout sells one price per interval (the newest active one), so offering
+ * an old price again retires the plan's other active prices of its interval: what the admin
+ * chose is what /pricing shows and checkout charges.
+ */
 export async function setPriceActive(actorId: string, { priceId, active }: { priceId: string; active: boolean }, ctx: AdminCtx = {}): Promise<ActionState> {
   await assertAdmin(actorId);
-  const updated = await db.transaction(async (tx) => {
+  const { updated, replaced } = await db.transaction(async (tx) => {
     const [price] = await tx.select().from(planPrices).where(eq(planPrices.id, priceId)).for("update").limit(1);
     if (!price) throw new NotFoundError("No such price.");
     if (price.isActive === active) throw new ConflictError(active ? "This price is already offered." : "This price is already retired.");
@@ -101,11 +106,33 @@ export async function setPriceActive(actorId: string, { priceId, active }: { pri
       if (plan?.isActive && Number(others?.n ?? 0) === 0) throw new ConflictError("This is the plan's only offered price: add another price first, or deactivate the plan.");
     }
     const [after] = await tx.update(planPrices).set({ isActive: active, updatedAt: new Date() }).where(eq(planPrices.id, price.id)).returning();
-    await audit({ actorId, action: active ? "admin.price.activate" : "admin.price.deactivate", targetType: "plan_price", targetId: price.id, before: priceView(price), after: priceView(after!), ip: ctx.ip }, tx);
-    return after!;
+    const old = active
+      ? await tx
+          .update(planPrices)
+          .set({ isActive: false, updatedAt: new Date() })
+          .where(and(eq(planPrices.planId, price.planId), eq(planPrices.interval, price.interval), eq(planPrices.isActive, true), ne(planPrices.id, price.id)))
+          .returning()
+      : [];
+    await audit(
+      {
+        actorId,
+        action: active ? "admin.price.activate" : "admin.price.deactivate",
+        targetType: "plan_price",
+        targetId: price.id,
+        before: { ...priceView(price), replaced: old.map((o) => ({ ...priceView(o), isActive: true })) },
+        after: { ...priceView(after!), replaced: old.map(priceView) },
+        ip: ctx.ip,
+      },
+      tx,
+    );
+    return { updated: after!, replaced: old };
   });
-  if (updated.stripePriceId && stripeConfigured()) await stripe().prices.update(updated.stripePriceId, { active }).catch(() => {});
-  return { ok: true, message: active ? "Price is offered again." : "Price retired: new customers can't choose it; current subscribers keep it." };
+  if (stripeConfigured()) {
+    if (updated.stripePriceId) await stripe().prices.update(updated.stripePriceId, { active }).catch(() => {});
+    for (const old of replaced) if (old.stripePriceId) await stripe().prices.update(old.stripePriceId, { active: false }).catch(() => {});
+  }
+  if (!active) return { ok: true, message: "Price retired: new customers can't choose it; current subscribers keep it." };
+  return { ok: true, message: replaced.length ? `Price is offered again; the other ${updated.interval}ly price is no longer offered.` : "Price is offered again." };
 }
 
 export async function setPlanActive(actorId: string, { planId, active }: { planId: string; active: boolean }, ctx: AdminCtx = {}): Promise<ActionState> {

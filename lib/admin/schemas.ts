@@ -59,9 +59,10 @@ export const newPriceSchema = z.object({
   amount: z
     .string()
     .trim()
-    .regex(/^\d{1,6}(\.\d{1,2})?$/, "Enter an amount in dollars, e.g. 120 or 9.99.")
+    .regex(/^\d+(\.\d{1,2})?$/, "Enter an amount in dollars, e.g. 120 or 9.99.")
     .transform((s) => Math.round(Number(s) * 100))
-    .refine((c) => c >= 50, "The amount must be at least $0.50 (Stripe's minimum)."),
+    .refine((c) => c >= 50, "The amount must be at least $0.50 (Stripe's minimum).")
+    .refine((c) => c <= 99_999_999, "The amount can be at most $999,999.99 (Stripe's maximum)."),
   interval: z.enum(["month", "year"], { message: "Choose monthly or yearly." }),
   replaceCurrent: z
     .string()

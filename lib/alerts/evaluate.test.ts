@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatterFor } from "@/lib/format";
 import { backtest } from "./backtest";
 import { describeTarget, paymentCents, targetMet } from "./evaluate";
 import { productForTerm, productNote } from "./products";
@@ -21,6 +22,10 @@ describe("alert evaluation", () => {
     expect(targetMet(target, 4.5, 40_000_000)).toBe(true);
     expect(targetMet(target, 4.5, 40_000_100)).toBe(false);
     expect(describeTarget({ alertType: "interest_rate", targetInterestRate: 5.25, targetTerm: 360 })).toBe("Fires when the 30-year rate is at or below 5.25 %.");
+    expect(describeTarget(target)).toContain("costs $2,026.74 a month or less");
+    // In the homeowner's currency, as the figures beside it are.
+    const euros = formatterFor({ currency: "EUR", dateFormat: "DD/MM/YYYY", timeZone: "UTC" });
+    expect(describeTarget(target, (c) => euros.cents(c))).toContain("costs €2,026.74 a month or less");
   });
 
   it("replays history: weeks fired, first and last", () => {

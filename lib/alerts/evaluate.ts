@@ -36,9 +36,13 @@ const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: 
 const pct = (v: number) => `${pctFormat.format(v)} %`;
 const usd = (cents: number) => usdFormat.format(cents / 100);
 
-/** What the target means, in words: "Fires when the 30-year rate is at or below 5.25 %." */
-export function describeTarget(target: AlertTarget): string {
+/**
+ * What the target means, in words: "Fires when the 30-year rate is at or below 5.25 %."
+ * `money`: the homeowner's formatter for cents (lib/format's `fmt.cents`), so the sentence shows
+ * their currency like the figures beside it; the site's dollars by default.
+ */
+export function describeTarget(target: AlertTarget, money: (cents: number) => string = usd): string {
   const product = PRODUCT_SHORT[productForTerm(target.targetTerm)];
   if (target.alertType === "interest_rate") return `Fires when the ${product} rate is at or below ${pct(target.targetInterestRate)}.`;
-  return `Fires when a ${target.targetTerm}-month loan of your balance plus refinance costs, at the ${product} rate, costs ${usd(target.targetMonthlyPaymentCents)} a month or less.`;
+  return `Fires when a ${target.targetTerm}-month loan of your balance plus refinance costs, at the ${product} rate, costs ${money(target.targetMonthlyPaymentCents)} a month or less.`;
 }

@@ -34,10 +34,11 @@ export function refiNumbers(input: {
     return {
       currentPaymentCents: toCents(c.currentPayment),
       newPaymentCents: toCents(c.newPayment),
-      monthlySavingsCents: toCents(c.monthlySavings),
+      // From the rounded parts, so the email's figures add up to the cent.
+      monthlySavingsCents: toCents(c.currentPayment) - toCents(c.newPayment),
       costCents: input.costCents,
       breakEvenMonths: c.simpleBreakEvenMonths,
-      lifetimeInterestSavingsCents: toCents(c.lifetimeInterestSavings),
+      lifetimeInterestSavingsCents: toCents(c.currentRemainingInterest) - toCents(c.newLifetimeInterest) - input.costCents,
     };
   } catch {
     return null;

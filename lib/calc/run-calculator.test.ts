@@ -58,8 +58,29 @@ describe("runCalculator", () => {
   it("refinance savings: interest comparison and additional months", () => {
     const { summary, chart } = runCalculator("refinance_savings", calculatorDefaults.refinance_savings);
     expect(summary).toMatchObject({ monthlySavings: 678.99, additionalMonths: 60, simpleBreakEvenMonths: 8 });
-    expect(summary.lifetimeInterestSavings).toBeCloseTo(summary.currentRemainingInterest - summary.newInterestPlusCosts, 1);
+    // Every shown figure adds up to the cent from the shown parts.
+    const c = (x: number) => Math.round(x * 100);
+    expect(c(summary.monthlySavings)).toBe(c(summary.currentPayment) - c(summary.newPayment));
+    expect(c(summary.newInterestPlusCosts)).toBe(c(summary.newLifetimeInterest) + c(summary.costs));
+    expect(c(summary.lifetimeInterestSavings)).toBe(c(summary.currentRemainingInterest) - c(summary.newInterestPlusCosts));
     expect(chart.interest.map((bar) => bar.option)).toEqual(["keep", "refinance"]);
+  });
+
+  it("break-even and refinance savings: the shown savings are the shown payments' difference, for any loan", () => {
+    const c = (x: number) => Math.round(x * 100);
+    const loans = [
+      { balance: 161_613.01, currentRatePercent: 7.125, monthsLeft: 150, newRatePercent: 6, newTermYears: 15, costs: 4_000 },
+      { balance: 200_000, currentRatePercent: 7, monthsLeft: 360, newRatePercent: 6.5, newTermYears: 30, costs: 3_000 },
+    ];
+    for (let i = 0; i < 40; i++) {
+      loans.push({ balance: 50_000 + i * 12_345.67, currentRatePercent: 3 + (i % 9) * 0.625, monthsLeft: 60 + i * 7, newRatePercent: 2.5 + (i % 7) * 0.5, newTermYears: [10, 15, 20, 30][i % 4]!, costs: 1_000 + i * 111 });
+    }
+    for (const loan of loans) {
+      for (const type of ["break_even", "refinance_savings"] as const) {
+        const s = runCalculator(type, loan).summary;
+        expect(c(s.monthlySavings), `${type} ${JSON.stringify(loan)}`).toBe(c(s.currentPayment) - c(s.newPayment));
+      }
+    }
   });
 
   it("efficient frontier: the homeowner at month 60 offered 2 % is below the line", () => {

@@ -11,11 +11,17 @@ import { amortizationSchedule, yearlySummary } from "./amortization";
 import { efficientFrontier } from "./frontier";
 import { monthlyPayment } from "./loan";
 import { compareRefinance, type RefinanceInput, trueBreakEven } from "./refinance";
-import { roundCents, roundRatePercent } from "./rounding";
+import { roundCents, roundRatePercent, toCents } from "./rounding";
 import { type CalculatorInput, type CalculatorType, calculatorSchemas } from "./schemas";
 import { findTargetRate, RATE_GRID_STEP_PERCENT } from "./target-rate";
 
 const cents = roundCents;
+
+/**
+ * A difference of two amounts as they are shown, each rounded to the cent first, so the figures
+ * on the page add up ("$1,630.50 now, $1,363.78 after" saves $266.72, never $266.71).
+ */
+const centsBetween = (a: number, b: number) => (toCents(a) - toCents(b)) / 100;
 const rateOrNull = (value: number | null) => (value === null ? null : roundRatePercent(value));
 
 function runMonthlyPayment(input: CalculatorInput<"monthly_payment">) {
@@ -106,7 +112,7 @@ function runBreakEven(input: CalculatorInput<"break_even">) {
     summary: {
       currentPayment: cents(comparison.currentPayment),
       newPayment: cents(comparison.newPayment),
-      monthlySavings: cents(comparison.monthlySavings),
+      monthlySavings: centsBetween(comparison.currentPayment, comparison.newPayment),
       costs: cents(input.costs),
       simpleBreakEvenMonths: comparison.simpleBreakEvenMonths,
       trueBreakEvenMonth: trueResult.month,
@@ -128,12 +134,13 @@ function runRefinanceSavings(input: CalculatorInput<"refinance_savings">) {
     summary: {
       currentPayment: cents(c.currentPayment),
       newPayment: cents(c.newPayment),
-      monthlySavings: cents(c.monthlySavings),
+      monthlySavings: centsBetween(c.currentPayment, c.newPayment),
       currentRemainingInterest: cents(c.currentRemainingInterest),
       newLifetimeInterest: cents(c.newLifetimeInterest),
       costs: cents(input.costs),
-      newInterestPlusCosts: cents(c.newInterestPlusCosts),
-      lifetimeInterestSavings: cents(c.lifetimeInterestSavings),
+      // The shown parts, added up: new interest + costs, then what keeping costs minus that.
+      newInterestPlusCosts: (toCents(c.newLifetimeInterest) + toCents(input.costs)) / 100,
+      lifetimeInterestSavings: (toCents(c.currentRemainingInterest) - toCents(c.newLifetimeInterest) - toCents(input.costs)) / 100,
       additionalMonths: c.additionalMonths,
       simpleBreakEvenMonths: c.simpleBreakEvenMonths,
     },

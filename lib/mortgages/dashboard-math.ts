@@ -138,7 +138,8 @@ export function buildCard(row: DashboardRow, rates: readonly MarketRate[]): Dash
   if (!market) return card;
 
   const trueMonth = trueBreakEven(input).month;
-  const monthlySavingsCents = toCents(comparison.monthlySavings);
+  // From the shown payments, so "$2,026.74 now, $1,347.75 after" saves exactly their difference.
+  const monthlySavingsCents = card.currentPaymentCents - toCents(comparison.newPayment);
   card.refinance = {
     newPaymentCents: toCents(comparison.newPayment),
     monthlySavingsCents,

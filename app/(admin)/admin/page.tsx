@@ -43,7 +43,8 @@ export default async function AdminOverviewPage() {
             <Stat
               label="Churn, 30 days"
               value={n(o.subscriptions.churned30d)}
-              hint={churn === null ? "no paying subscriptions 30 days ago" : `${(churn * 100).toFixed(1)}% of subscriptions paying 30 days ago`}
+              // The count is canceled subscriptions; the rate needs subscribers 30 days ago to divide by.
+              hint={churn === null ? "canceled; no rate (none were paying 30 days ago)" : `canceled: ${(churn * 100).toFixed(1)}% of those paying 30 days ago`}
             />
           </dl>
         </Card>

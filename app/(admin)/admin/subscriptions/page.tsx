@@ -9,6 +9,8 @@ import { formatCents, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Subscriptions · Admin" };
 
+const ENDED = new Set(["canceled", "incomplete_expired"]);
+
 export default async function AdminSubscriptionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin("/admin/subscriptions");
   const sp = await searchParams;
@@ -27,7 +29,7 @@ export default async function AdminSubscriptionsPage({ searchParams }: { searchP
         <>
           <Table caption="Subscriptions">
             <THead>
-              <tr><Th>User</Th><Th>Alert</Th><Th>Status</Th><Th>Amount</Th><Th>Period end</Th><Th>Stripe ids</Th></tr>
+              <tr><Th>User</Th><Th>Alert</Th><Th>Status</Th><Th>Amount</Th><Th>Period end or ended</Th><Th>Stripe ids</Th></tr>
             </THead>
             <TBody>
               {rows.map((s) => (
@@ -42,7 +44,16 @@ export default async function AdminSubscriptionsPage({ searchParams }: { searchP
                     {s.cancel_at_period_end && <div className="text-xs text-slate-500 dark:text-slate-400">cancels at period end</div>}
                   </Td>
                   <Td>{formatCents(s.amount_cents)} / {s.interval}</Td>
-                  <Td>{s.current_period_end ? formatDateTime(new Date(s.current_period_end)) : "—"}</Td>
+                  <Td>
+                    {/* An ended subscription's period end is when it would have renewed, not when it stopped. */}
+                    {ENDED.has(s.status) && s.ended_at ? (
+                      <>Ended {formatDateTime(new Date(s.ended_at))}</>
+                    ) : s.current_period_end ? (
+                      formatDateTime(new Date(s.current_period_end))
+                    ) : (
+                      "—"
+                    )}
+                  </Td>
                   <Td className="font-mono text-xs">
                     <div>{s.stripe_subscription_id}</div>
                     <div className="text-slate-500 dark:text-slate-400">{s.stripe_customer_id} · {s.stripe_price_id}</div>

@@ -41,7 +41,7 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
     <div className="space-y-6">
       <PageHeader
         title={`${ALERT_TYPE_LABELS[alert.alertType]} alert on ${alert.mortgageName}`}
-        description={describeTarget(targetOf(alert))}
+        description={describeTarget(targetOf(alert), (c) => fmt.cents(c))}
         actions={<ButtonLink href={`/alerts/${alert.id}/edit`} variant="secondary">Edit</ButtonLink>}
       />
       {flags.created && <Banner tone="success">Alert created.{needsPayment(alert, alert.subscription) ? " Activate it below to start monitoring." : ""}</Banner>}
@@ -70,7 +70,12 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
         )}
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
           <Stat label="Target" value={v.target} />
-          <Stat label={`Today (${v.productLabel})`} value={v.today} hint={v.market ? `week of ${fmt.date(v.market.date)}` : undefined} />
+          <Stat
+            label={`Today (${v.productLabel})`}
+            value={v.today}
+            // A payment target counts the costs as borrowed, so this is not the dashboard's "Payment if refinanced".
+            hint={v.market ? `week of ${fmt.date(v.market.date)}${alert.alertType === "monthly_payment" ? ", on your balance plus costs" : ""}` : undefined}
+          />
           <Stat label="Term" value={formatMonths(alert.targetTerm)} hint={note ?? undefined} />
           <Stat
             label="Refinance costs"
