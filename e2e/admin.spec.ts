@@ -68,6 +68,9 @@ test.describe("admin access control", () => {
   });
 });
 
+/** A survey week as the admin pages write it ("Sep 24, 2026"). */
+const weekOf = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
 /** As rates are quoted: at least two decimals, up to three. */
 const pct = (n: number) => `${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 3 })}%`;
 
@@ -151,7 +154,7 @@ test("an admin records a week's rate (and corrects it back), with field errors f
   await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(original));
 
   await record(String(corrected));
-  await expect(page.getByText(`30-year fixed ${corrected.toFixed(3)}% for the week of ${newest!.date} updated. The alert sweep has been started.`)).toBeVisible();
+  await expect(page.getByText(`30-year fixed ${corrected.toFixed(3)}% for the week of ${weekOf(newest!.date)} updated. The alert sweep has been started.`)).toBeVisible();
   await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(corrected));
   // The public pages are prerendered: the change reaches them at once, not at the next rebuild.
   await page.goto("/");
@@ -160,7 +163,7 @@ test("an admin records a week's rate (and corrects it back), with field errors f
 
   // put the survey's value back, so other journeys see the shipped data
   await record(String(original));
-  await expect(page.getByText(`30-year fixed ${original.toFixed(3)}% for the week of ${newest!.date} updated.`, { exact: false })).toBeVisible();
+  await expect(page.getByText(`30-year fixed ${original.toFixed(3)}% for the week of ${weekOf(newest!.date)} updated.`, { exact: false })).toBeVisible();
   await expect(page.getByTestId("latest-30_year_fixed")).toHaveText(pct(original));
   await page.goto("/");
   await expect(page.getByTestId("rate-30")).toHaveText(pct(original));

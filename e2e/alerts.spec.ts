@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { paymentCents } from "@/lib/alerts/evaluate";
 import { linkFrom, waitForMail } from "./support/mail";
 import { createUser, e2eSql, signIn } from "./support/users";
 
@@ -122,12 +123,27 @@ test("an alert is created from the form, shows what the target means and its bac
   await page.getByRole("button", { name: "Create alert" }).click();
   await expect(page.getByText(/Enter a target rate between/)).toBeVisible();
 
+  await expect(page.getByLabel("Target rate (%)")).toBeFocused(); // keyboard users land on the error
+
   await page.getByLabel("Target rate (%)").fill("5.25");
+  // The corrected value replaces the stale message with the live preview.
+  await expect(page.getByText(/Enter a target rate between/)).toHaveCount(0);
   await expect(page.getByTestId("target-meaning")).toHaveText("Fires when the 30-year rate is at or below 5.25 %.");
   await expect(page.getByTestId("backtest")).toContainText(/On Freddie Mac history since 1971, this alert would have fired in [\d,]+ of [\d,]+ weeks, first on/);
   await page.getByLabel("Term of the new loan").selectOption("240");
   await expect(page.getByText(/watched against the nearest one, the 15-year fixed rate/)).toBeVisible();
   await page.getByLabel("Term of the new loan").selectOption("360");
+
+  // A payment target at or above today's payment (290,000 at 7.25 % over 340 months) is flagged.
+  const nowCents = paymentCents(29_000_000, 7.25, 340);
+  const warning = page.getByRole("status").filter({ hasText: "a month now: a target at or above that" });
+  await page.getByLabel("Monthly payment", { exact: true }).check();
+  await page.getByLabel("Target monthly payment ($)").fill(((nowCents + 10_000) / 100).toFixed(2));
+  await expect(warning).toContainText(`You pay ${(nowCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} a month now`);
+  await page.getByLabel("Target monthly payment ($)").fill(((nowCents - 30_000) / 100).toFixed(2));
+  await expect(warning).toHaveCount(0);
+  await page.getByLabel("Interest rate", { exact: true }).check();
+
   await page.getByRole("button", { name: "Create alert" }).click();
   await expect(page).toHaveURL(/\/alerts\/[0-9a-f-]{36}\?created=1$/);
   await expect(page.getByText("Awaiting payment", { exact: true })).toBeVisible();

@@ -70,10 +70,16 @@ test("a verified homeowner activates an alert, pays, sees it active with its inv
   await expect(sub.getByTestId("period-date")).toHaveText(renewal!);
   await expect(sub.getByText("Ends at period end")).toBeVisible();
 
-  await page.reload();
+  // The alert's own page says what it costs and when it stops, with the way to billing.
+  await page.goto(`/alerts/${user.alertId}`);
+  await expect(page.getByTestId("alert-billing")).toContainText(`Subscription: $120.00 a year, ends on ${renewal} with no further charge.`);
+  await page.getByTestId("alert-billing").getByRole("link", { name: "Manage billing" }).click();
+
   await expect(page.getByTestId("subscription").getByText("Ends on")).toBeVisible();
   await page.getByTestId("subscription").getByRole("button", { name: /Resume subscription/ }).click();
   await expect(page.getByTestId("subscription").getByText("Renews on")).toBeVisible();
+  await page.goto(`/alerts/${user.alertId}`);
+  await expect(page.getByTestId("alert-billing")).toContainText(`Subscription: $120.00 a year, renews on ${renewal}.`);
 });
 
 test("a declined card leaves the alert unpaid with the card's message", async ({ page }) => {
@@ -98,8 +104,13 @@ test("an unverified homeowner is asked to verify before activating", async ({ pa
 });
 
 test("leaving checkout says nothing was charged and offers to try again", async ({ page }) => {
-  const user = await createUser();
-  await signIn(page, user.email, user.password, "/billing/cancel");
+  const user = await homeownerWithAlert();
+  await signIn(page, user.email, user.password, "/billing");
+  await startCheckout(page);
+  await page.getByRole("link", { name: "Cancel", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/billing/cancel\\?alert=${user.alertId}$`));
   await expect(page.getByText("Nothing was charged.")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Try again" })).toBeVisible();
+  await page.getByRole("link", { name: "Try again" }).click();
+  await expect(page).toHaveURL(new RegExp(`/alerts/${user.alertId}$`));
+  await expect(page.getByRole("button", { name: "Activate alert" })).toBeVisible();
 });

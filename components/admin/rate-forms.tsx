@@ -11,7 +11,7 @@ export function RateEntryForm({ action, types, defaultDate }: { action: Action; 
   return (
     <form action={formAction} className="space-y-4" noValidate aria-label="Record a week's rate">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Input label="Week of" name="date" type="date" required defaultValue={v?.date ?? defaultDate} error={e?.date} hint="The survey's publication date (a Thursday)." />
+        <Input label="Week of" name="date" type="date" required defaultValue={v?.date ?? defaultDate} error={e?.date} hint="The survey's publication date: a Thursday, a day earlier in a holiday week." />
         <Select label="Rate type" name="rateType" options={types} defaultValue={v?.rateType} error={e?.rateType} />
         <Input label="Rate (%)" name="rate" inputMode="decimal" required placeholder="6.875" defaultValue={v?.rate} error={e?.rate} hint="Above 0 and at most 25, up to 3 decimals." />
         <Input label="Points (optional)" name="points" inputMode="decimal" placeholder="0.7" defaultValue={v?.points} error={e?.points} />

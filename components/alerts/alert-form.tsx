@@ -12,7 +12,7 @@ import { useFormat } from "@/components/display-format";
 import type { ActionState } from "@/lib/validated-action";
 import { BacktestPanel } from "./backtest-panel";
 
-export type MortgageChoice = { id: string; name: string; remainingPrincipalCents: number; calculatedCostCents: number | null };
+export type MortgageChoice = { id: string; name: string; remainingPrincipalCents: number; currentPaymentCents: number; calculatedCostCents: number | null };
 export type LatestByProduct = Record<string, { rate: number; date: string } | null>;
 
 type Props = {
@@ -44,7 +44,12 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
   const [targetPayment, setTargetPayment] = useState(v.targetPayment);
   const [targetTerm, setTargetTerm] = useState(v.targetTerm || "360");
   const [cost, setCost] = useState(v.refinanceCost);
-  const errors = state.errors ?? {};
+  // A field's error from the last submit stays until the field is edited, then gives way to the
+  // live preview (a corrected value must not sit beside "enter a target rate…").
+  const [edited, setEdited] = useState<{ after: unknown; fields: string[] }>({ after: null, fields: [] });
+  const markEdited = (field: string) => setEdited((e) => (e.after === state ? { after: state, fields: [...e.fields, field] } : { after: state, fields: [field] }));
+  const submitted = state.errors ?? {};
+  const errors = Object.fromEntries(Object.entries(submitted).filter(([f]) => !(edited.after === state && edited.fields.includes(f))));
 
   const mortgage = mortgages.find((m) => m.id === mortgageId) ?? null;
   const term = Number(targetTerm) || 360;
@@ -64,6 +69,9 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
 
   const todayValue = market ? (alertType === "interest_rate" ? formatPercent(market.rate) : fmt.cents(paymentCents(financedCents, market.rate, term))) : "—";
   const met = target && market && mortgage ? targetMet(target, market.rate, financedCents) : false;
+  // A payment target at or above what they pay now would fire for a refinance that saves nothing.
+  const aboveCurrent =
+    target?.alertType === "monthly_payment" && mortgage && mortgage.currentPaymentCents > 0 && target.targetMonthlyPaymentCents >= mortgage.currentPaymentCents;
   const note = productNote(term);
 
   return (
@@ -78,7 +86,10 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             label="Mortgage"
             name="mortgageId"
             value={mortgageId}
-            onChange={(e) => setMortgageId(e.target.value)}
+            onChange={(e) => {
+              setMortgageId(e.target.value);
+              markEdited("mortgageId");
+            }}
             error={errors.mortgageId}
             options={mortgages.map((m) => ({ value: m.id, label: `${m.name} (balance ${fmt.cents(m.remainingPrincipalCents, { whole: true })})` }))}
           />
@@ -101,7 +112,10 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             name="targetRate"
             inputMode="decimal"
             value={targetRate}
-            onChange={(e) => setTargetRate(e.target.value)}
+            onChange={(e) => {
+              setTargetRate(e.target.value);
+              markEdited("targetRate");
+            }}
             error={errors.targetRate}
             hint={market ? `Latest ${PRODUCT_LABELS[product]} rate: ${formatPercent(market.rate)} (week of ${fmt.date(market.date)})` : undefined}
           />
@@ -111,7 +125,10 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             name="targetPayment"
             inputMode="decimal"
             value={targetPayment}
-            onChange={(e) => setTargetPayment(e.target.value)}
+            onChange={(e) => {
+              setTargetPayment(e.target.value);
+              markEdited("targetPayment");
+            }}
             error={errors.targetPayment}
             hint={market ? `At the latest ${PRODUCT_LABELS[product]} rate the payment would be ${todayValue}.` : undefined}
           />
@@ -120,7 +137,10 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
           label="Term of the new loan"
           name="targetTerm"
           value={targetTerm}
-          onChange={(e) => setTargetTerm(e.target.value)}
+          onChange={(e) => {
+              setTargetTerm(e.target.value);
+              markEdited("targetTerm");
+            }}
           error={errors.targetTerm}
           hint={note ?? undefined}
           options={TERM_OPTIONS.map((o) => ({ value: String(o.value), label: o.label }))}
@@ -130,7 +150,10 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
           name="refinanceCost"
           inputMode="decimal"
           value={cost}
-          onChange={(e) => setCost(e.target.value)}
+          onChange={(e) => {
+              setCost(e.target.value);
+              markEdited("refinanceCost");
+            }}
           error={errors.refinanceCost}
           hint={
             mortgage?.calculatedCostCents != null
@@ -159,7 +182,13 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             {target ? describeTarget(target, (c) => fmt.cents(c)) : "Enter a target to see what it means."}
           </p>
         </Card>
-        {met && (
+        {aboveCurrent && (
+          <Banner tone="warning">
+            You pay {fmt.cents(mortgage.currentPaymentCents)} a month now: a target at or above that would alert you to a refinance that
+            doesn&apos;t lower your payment. Try a target below it.
+          </Banner>
+        )}
+        {met && !aboveCurrent && (
           <Banner tone="warning">
             Today&apos;s market already meets this target: the alert will fire on the next check once it is active. You may want a more ambitious target.
           </Banner>

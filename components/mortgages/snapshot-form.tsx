@@ -20,7 +20,7 @@ export function SnapshotForm({ mortgageId, defaults }: { mortgageId: string; def
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
       <input type="hidden" name="mortgageId" value={mortgageId} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Input label="Date" name="recordedOn" type="date" defaultValue={v("recordedOn", today)} max={today} error={e.recordedOn} required />
+        <Input label="Date" name="recordedOn" type="date" defaultValue={v("recordedOn", today)} max={today} error={e.recordedOn} hint="Recording a date again corrects that day." required />
         <Input label={`Balance (${fmt.symbol})`} name="balance" defaultValue={v("balance", defaults.balance)} error={e.balance} inputMode="decimal" required />
         <Input label="Interest rate (%)" name="rate" defaultValue={v("rate", defaults.rate)} error={e.rate} inputMode="decimal" required />
         <Input label="Months left" name="monthsLeft" defaultValue={v("monthsLeft", defaults.monthsLeft)} error={e.monthsLeft} inputMode="numeric" required />

@@ -4,6 +4,7 @@ import { db, queryRows, type DbOrTx } from "@/db";
 import { mortgageRates, rateIngestRuns, type MortgageRate } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
 import { enqueueJob } from "@/lib/jobs";
 import { importRatesFromText } from "@/lib/rates/import";
 import { latestRatesUncached } from "@/lib/rates/latest";
@@ -123,7 +124,7 @@ export async function recordRate(actorId: string, entry: RateEntry, ctx: AdminCt
   await revalidateRatesCache();
   return {
     ok: true,
-    message: `${label(rateType)} ${entry.rate.toFixed(3)}% for the week of ${entry.date} ${result.updated ? "updated" : "recorded"}. The alert sweep has been started.`,
+    message: `${label(rateType)} ${entry.rate.toFixed(3)}% for the week of ${formatDate(entry.date)} ${result.updated ? "updated" : "recorded"}. The alert sweep has been started.`,
   };
 }
 
@@ -149,7 +150,7 @@ export async function deleteRate(actorId: string, { rateId }: { rateId: string }
     return row;
   });
   await revalidateRatesCache();
-  return { ok: true, message: `Removed ${label(deleted.rateType)} ${deleted.rate.toFixed(3)}% for ${deleted.date}.` };
+  return { ok: true, message: `Removed ${label(deleted.rateType)} ${deleted.rate.toFixed(3)}% for the week of ${formatDate(deleted.date)}.` };
 }
 
 /** A CSV upload (any layout lib/rates reads). The importer records the run and the audit entry. */

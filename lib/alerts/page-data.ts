@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { userPreferences } from "@/db/schema";
 import { latestRates } from "@/lib/rates/latest";
+import { paymentCents } from "./evaluate";
 import { calculatedCostCents, mortgageChoices } from "./queries";
 import { bothSeries } from "./series";
 
@@ -31,6 +32,8 @@ export async function alertFormData(userId: string) {
     id: m.id,
     name: m.name,
     remainingPrincipalCents: m.remainingPrincipalCents,
+    // What they pay now (the dashboard's figure), so a payment target above it can be flagged.
+    currentPaymentCents: m.remainingTerm > 0 ? paymentCents(m.remainingPrincipalCents, Number(m.currentRate), m.remainingTerm) : 0,
     calculatedCostCents: auto ? calculatedCostCents(m.remainingPrincipalCents) : null,
   }));
   return { mortgages, latest, series };

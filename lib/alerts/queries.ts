@@ -122,7 +122,7 @@ export type AlertRow = Alert & {
   remainingPrincipalCents: number;
   remainingTerm: number;
   currentRate: number;
-  subscription: { status: string; currentPeriodEnd: Date | null; cancelAtPeriodEnd: boolean } | null;
+  subscription: { status: string; currentPeriodEnd: Date | null; cancelAtPeriodEnd: boolean; amountCents: number; interval: string } | null;
   lastTrigger: { id: string; status: string; triggeredAt: Date; marketRate: number } | null;
   openTriggers: number;
 };
@@ -136,9 +136,11 @@ const alertSelect = {
   subStatus: subscriptions.status,
   subPeriodEnd: subscriptions.currentPeriodEnd,
   subCancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
+  subAmountCents: subscriptions.amountCents,
+  subInterval: subscriptions.interval,
 };
 
-async function withTriggers(db: DbOrTx, rows: { alert: Alert; mortgageName: string; remainingPrincipalCents: number; remainingTerm: number; currentRate: number; subStatus: string | null; subPeriodEnd: Date | null; subCancelAtPeriodEnd: boolean | null }[]): Promise<AlertRow[]> {
+async function withTriggers(db: DbOrTx, rows: { alert: Alert; mortgageName: string; remainingPrincipalCents: number; remainingTerm: number; currentRate: number; subStatus: string | null; subPeriodEnd: Date | null; subCancelAtPeriodEnd: boolean | null; subAmountCents: number | null; subInterval: string | null }[]): Promise<AlertRow[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.alert.id);
   // Newest trigger per alert and the count of open ones, in one query.
@@ -163,7 +165,9 @@ async function withTriggers(db: DbOrTx, rows: { alert: Alert; mortgageName: stri
       remainingPrincipalCents: r.remainingPrincipalCents,
       remainingTerm: r.remainingTerm,
       currentRate: Number(r.currentRate),
-      subscription: r.subStatus ? { status: r.subStatus, currentPeriodEnd: r.subPeriodEnd, cancelAtPeriodEnd: Boolean(r.subCancelAtPeriodEnd) } : null,
+      subscription: r.subStatus
+        ? { status: r.subStatus, currentPeriodEnd: r.subPeriodEnd, cancelAtPeriodEnd: Boolean(r.subCancelAtPeriodEnd), amountCents: r.subAmountCents ?? 0, interval: r.subInterval ?? "year" }
+        : null,
       lastTrigger: s ? { id: s.id, status: s.status, triggeredAt: s.triggeredAt, marketRate: Number(s.marketRate) } : null,
       openTriggers: s ? Number(s.open) : 0,
     };

@@ -55,6 +55,8 @@ describe("sign-up schema (property)", () => {
     expect(errorsFor("123qweasdzxc").password).toMatch(/too common/);
     expect(errorsFor("QWERTY123456").password).toMatch(/too common/);
     expect(errorsFor("a perfectly fine passphrase", "a perfectly fine passphrasf").confirmPassword).toMatch(/don't match/);
+    // An empty form says what each field needs, the confirmation included.
+    expect(errorsFor("", "")).toMatchObject({ password: expect.any(String), confirmPassword: "Type the password again." });
     // Characters, not UTF-16 units: 12 emoji are 12 characters.
     expect(errorsFor("🙂".repeat(12)).password).toBeUndefined();
   });

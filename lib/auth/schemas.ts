@@ -19,7 +19,7 @@ export const emailSchema = z
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }))
   .transform((v) => v.toLowerCase());
 
-const confirmField = z.string({ error: "Type the password again." }).max(PASSWORD_MAX + 1, "The passwords don't match.");
+const confirmField = z.string({ error: "Type the password again." }).min(1, "Type the password again.").max(PASSWORD_MAX + 1, "The passwords don't match.");
 
 export const signUpSchema = z
   .object({

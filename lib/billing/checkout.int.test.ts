@@ -75,7 +75,7 @@ describe("Checkout through the SDK against the stand-in", () => {
     expect(session.client_reference_id).toBe(user.id);
     expect(session.metadata).toMatchObject({ alert_id: alert.id, user_id: user.id, mortgage_id: mortgage.id });
     expect(session.success_url).toBe("http://127.0.0.1:3000/billing/success?session_id={CHECKOUT_SESSION_ID}");
-    expect(session.cancel_url).toBe(`http://127.0.0.1:3000/alerts/${alert.id}`);
+    expect(session.cancel_url).toBe(`http://127.0.0.1:3000/billing/cancel?alert=${alert.id}`);
     expect(first.url).toBe(session.url);
 
     const [yearly] = await db.select().from(planPrices).where(eq(planPrices.interval, "year"));

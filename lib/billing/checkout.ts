@@ -143,7 +143,8 @@ export async function createAlertCheckout(userId: string, alertId: string, opts:
     metadata,
     subscription_data: { metadata },
     success_url: `${appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${appUrl}/alerts/${alertId}`,
+    // "Nothing was charged", with the way back to this alert (app/(app)/billing/cancel).
+    cancel_url: `${appUrl}/billing/cancel?alert=${alertId}`,
   };
   // Only the newest checkout for an alert can be paid: expiring older open ones means two tabs
   // (or a back button) can never start two subscriptions for the same alert.

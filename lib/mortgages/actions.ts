@@ -5,6 +5,7 @@ import { z } from "zod";
 import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { formatterFor } from "@/lib/format";
 import { validatedAction } from "@/lib/validated-action";
 import { todayIn } from "./dates";
 import { deleteMortgage, undoDeleteMortgage } from "./delete";
@@ -37,9 +38,9 @@ export const updateMortgageAction = validatedAction(mortgageUpdateSchema, async 
 
 export const addSnapshotAction = validatedAction(snapshotFormSchema, async (data) => {
   const user = await requireUser("/mortgages");
-  await addSnapshot(user.id, data);
+  const snapshot = await addSnapshot(user.id, data);
   revalidate(data.mortgageId);
-  return { ok: true, message: "Balance recorded." };
+  return { ok: true, message: snapshot.corrected ? `Balance for ${formatterFor(user.display).date(data.recordedOn)} updated.` : "Balance recorded." };
 });
 
 export type DeleteResult =

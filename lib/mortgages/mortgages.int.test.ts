@@ -217,6 +217,19 @@ describe("balance snapshots", () => {
     expect(list.map((s) => s.currentRemainingPrincipalCents)).toEqual([35_000_000, 36_000_000]);
   });
 
+  it("recording a date again corrects that day's balance instead of adding a second one", async () => {
+    const owner = await makeUser();
+    const m = await createMortgage(owner, form({ originationDate: addMonths(todayIso(), -60) }));
+    const day = addMonths(todayIso(), -1);
+    const first = await addSnapshot(owner, { mortgageId: m.id, recordedOn: day, balance: 350_000, rate: 4.5, monthsLeft: 290 });
+    expect(first.corrected).toBe(false);
+    const again = await addSnapshot(owner, { mortgageId: m.id, recordedOn: day, balance: 349_500, rate: 4.5, monthsLeft: 289 });
+    expect(again).toMatchObject({ id: first.id, corrected: true, currentRemainingPrincipalCents: 34_950_000, currentRemainingTerm: 289 });
+    expect((await listSnapshots(owner, m.id)).map((s) => s.recordedOn)).toEqual([day]);
+    // It is the newest, so the mortgage follows the correction.
+    expect(await rowOf(m.id)).toMatchObject({ remainingPrincipalCents: 34_950_000, remainingTerm: 289 });
+  });
+
   it("rejects a balance above the original principal or a date before origination, and changes nothing", async () => {
     const owner = await makeUser();
     const m = await createMortgage(owner, form({ originationDate: "2020-01-15" }));

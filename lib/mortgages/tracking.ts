@@ -11,7 +11,7 @@ import { isUuid, type SnapshotForm } from "./schemas";
  * remaining principal and term follow the newest snapshot by date, in the same transaction,
  * so the two never disagree. An older snapshot added later leaves the mortgage as it is.
  */
-export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx = defaultDb): Promise<MortgageTracking> {
+export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx = defaultDb): Promise<MortgageTracking & { corrected: boolean }> {
   if (!isUuid(form.mortgageId)) throw new NotFoundError("That mortgage doesn't exist.");
   return db.transaction(async (tx) => {
     const [mortgage] = await tx
@@ -29,17 +29,25 @@ export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx
     if (mortgage.originationDate && form.recordedOn < mortgage.originationDate) errors.recordedOn = ["The date can't be before the loan's origination date."];
     if (Object.keys(errors).length) throw new ValidationError("Please correct the highlighted fields.", errors);
 
-    const [snapshot] = await tx
-      .insert(mortgageTracking)
-      .values({
-        mortgageId: mortgage.id,
-        recordedOn: form.recordedOn,
-        currentRemainingPrincipalCents: balanceCents,
-        currentRate: roundRatePercent(form.rate),
-        currentRemainingTerm: form.monthsLeft,
-        source: "manual",
-      })
-      .returning();
+    // One balance a day from the owner: recording a date again corrects it (a second click, or a
+    // typo fixed), instead of leaving two figures for one day.
+    const values = {
+      currentRemainingPrincipalCents: balanceCents,
+      currentRate: roundRatePercent(form.rate),
+      currentRemainingTerm: form.monthsLeft,
+    };
+    const [sameDay] = await tx
+      .select({ id: mortgageTracking.id })
+      .from(mortgageTracking)
+      .where(and(eq(mortgageTracking.mortgageId, mortgage.id), eq(mortgageTracking.recordedOn, form.recordedOn), eq(mortgageTracking.source, "manual")))
+      .orderBy(desc(mortgageTracking.createdAt))
+      .limit(1);
+    const [snapshot] = sameDay
+      ? await tx.update(mortgageTracking).set(values).where(eq(mortgageTracking.id, sameDay.id)).returning()
+      : await tx
+          .insert(mortgageTracking)
+          .values({ mortgageId: mortgage.id, recordedOn: form.recordedOn, source: "manual", ...values })
+          .returning();
 
     const [newest] = await tx
       .select()
@@ -53,7 +61,7 @@ export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx
         .set({ remainingPrincipalCents: balanceCents, remainingTerm: form.monthsLeft, lastUpdatedBy: userId })
         .where(eq(mortgages.id, mortgage.id));
     }
-    return snapshot!;
+    return { ...snapshot!, corrected: Boolean(sameDay) };
   });
 }
 

@@ -10,13 +10,13 @@ import { Badge, Banner, ButtonLink, Card, CardHeader, PageHeader, Stat, Table, T
 import { describeTarget } from "@/lib/alerts/evaluate";
 import { latestByProduct } from "@/lib/alerts/page-data";
 import { productNote } from "@/lib/alerts/products";
-import { alertTriggers, getAlert, targetOf } from "@/lib/alerts/queries";
+import { alertTriggers, getAlert, targetOf, type AlertRow } from "@/lib/alerts/queries";
 import { ALERT_TYPE_LABELS, isUuid } from "@/lib/alerts/schemas";
 import { bothSeries } from "@/lib/alerts/series";
 import { alertStatus, needsPayment } from "@/lib/alerts/status";
 import { requireUser } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { formatMonths, formatPercent, formatterFor } from "@/lib/format";
+import { formatCents, formatMonths, formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -36,6 +36,7 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
   const status = alertStatus(alert, alert.subscription);
   const v = alertValues(alert, latest, fmt);
   const note = productNote(alert.targetTerm);
+  const billing = billingLine(alert.subscription, (d) => fmt.date(d.toISOString()));
 
   return (
     <div className="space-y-6">
@@ -85,6 +86,14 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
           <Stat label="Times triggered" value={alert.totalTriggers} hint={alert.lastTriggeredAt ? `last ${fmt.dateTime(alert.lastTriggeredAt)}` : "never yet"} />
           <Stat label="Emails sent" value={alert.notificationCount} />
         </dl>
+        {billing && (
+          <p className="mt-4 border-t border-slate-200 pt-3 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300" data-testid="alert-billing">
+            {billing}{" "}
+            <Link href="/billing" className="font-medium text-brand-700 underline dark:text-brand-500">
+              Manage billing
+            </Link>
+          </p>
+        )}
       </Card>
 
       <Card>
@@ -127,4 +136,18 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
       </Card>
     </div>
   );
+}
+
+/**
+ * What this alert's subscription costs and when it next charges or stops, or null before it has
+ * been paid. The price is Stripe's (site format); the date is the homeowner's.
+ */
+function billingLine(sub: AlertRow["subscription"], date: (d: Date) => string): string | null {
+  if (!sub || sub.status === "incomplete" || sub.status === "incomplete_expired") return null;
+  const price = `${formatCents(sub.amountCents)} a ${sub.interval}`;
+  if (sub.status === "canceled") return `Subscription (${price}) ended.`;
+  if (!sub.currentPeriodEnd) return `Subscription: ${price}.`;
+  return sub.cancelAtPeriodEnd
+    ? `Subscription: ${price}, ends on ${date(sub.currentPeriodEnd)} with no further charge.`
+    : `Subscription: ${price}, renews on ${date(sub.currentPeriodEnd)}.`;
 }
