@@ -16,7 +16,7 @@ export function isActivePath(pathname: string, item: NavItem): boolean {
 const STYLES = {
   // The homeowner's navigation: a row that scrolls sideways on phones, a sidebar from md up.
   sidebar: {
-    nav: "-mx-4 overflow-x-auto px-4 md:mx-0 md:px-0",
+    nav: "scroll-fade-x -mx-4 overflow-x-auto px-4 md:mx-0 md:px-0",
     list: "flex gap-1 md:flex-col",
     link: "block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium",
     active: "bg-brand-50 text-brand-800 dark:bg-brand-800/30 dark:text-brand-100",
@@ -24,7 +24,7 @@ const STYLES = {
   },
   // Section tabs (admin): underlined, scrolling sideways on phones.
   tabs: {
-    nav: "-mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 md:mx-0 md:px-0 dark:border-slate-800",
+    nav: "scroll-fade-x -mx-4 mb-6 overflow-x-auto border-b border-slate-200 px-4 md:mx-0 md:px-0 dark:border-slate-800",
     list: "flex gap-1",
     link: "block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
     active: "border-brand-600 text-brand-800 dark:text-brand-100",

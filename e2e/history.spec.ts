@@ -86,6 +86,13 @@ test("a signed-in user pre-fills a calculator from their mortgage, and the run r
   await expect(page.getByLabel("Current balance ($)")).toHaveValue("330000");
   await expect(page.getByLabel("Current rate (%)")).toHaveValue("6.75");
   await expect(page.getByLabel("Payments left (months)")).toHaveValue("320");
+  // The new loan as the dashboard compares it: 30 years at the latest 30-year survey rate, costs 2 %.
+  const sql2 = e2eSql();
+  const [newest] = await sql2<{ rate: string }[]>`SELECT rate::text AS rate FROM mortgage_rates WHERE rate_type = '30_year_fixed' ORDER BY date DESC LIMIT 1`;
+  await sql2.end();
+  await expect(page.getByLabel("New loan term (years)")).toHaveValue("30");
+  await expect(page.getByLabel("New rate (%)")).toHaveValue(String(Number(newest!.rate)));
+  await expect(page.getByLabel("Closing costs ($)")).toHaveValue("6600");
   await page.getByRole("button", { name: "Calculate" }).click();
   await expect(page.getByTestId("save-status")).toContainText("Saved to your history");
 

@@ -15,7 +15,7 @@ describe("display formatting", () => {
   it("shows money from cents or dollars", () => {
     expect(formatCents(123456789)).toBe("$1,234,567.89");
     expect(formatCents(150050, { whole: true })).toBe("$1,501");
-    expect(formatDollars(-12.5)).toBe("-$12.50");
+    expect(formatDollars(-12.5)).toBe("\u2212$12.50"); // a minus sign, not a hyphen
     expect(formatCents(undefined)).toBe("—");
   });
 
@@ -36,7 +36,7 @@ describe("display formatting", () => {
 
   it("shows a homeowner's amounts with the symbol of the currency they chose, never converted", () => {
     expect(formatterFor(displayFormatOf({ currency: "EUR", dateFormat: "MM/DD/YYYY" })).cents(123456789)).toBe("€1,234,567.89");
-    expect(formatterFor(displayFormatOf({ currency: "GBP", dateFormat: "MM/DD/YYYY" })).dollars(-12.5)).toBe("-£12.50");
+    expect(formatterFor(displayFormatOf({ currency: "GBP", dateFormat: "MM/DD/YYYY" })).dollars(-12.5)).toBe("\u2212£12.50");
     expect(formatterFor(displayFormatOf({ currency: "CAD", dateFormat: "MM/DD/YYYY" })).cents(150050, { whole: true })).toBe("CA$1,501");
     expect(formatterFor(displayFormatOf({ currency: "AUD", dateFormat: "MM/DD/YYYY" })).cents(99)).toBe("A$0.99");
     expect(formatterFor(displayFormatOf({ currency: "EUR", dateFormat: "MM/DD/YYYY" })).cents(null)).toBe("—");

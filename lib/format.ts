@@ -117,8 +117,9 @@ export function wallClock(date: Date, timeZone: string): WallClock {
 function makeFormatter(display: DisplayFormat): Formatter {
   const money = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency });
   const money0 = new Intl.NumberFormat("en-US", { style: "currency", currency: display.currency, maximumFractionDigits: 0 });
+  // A true minus sign (U+2212), as typeset figures have it: "−$406.51", not a hyphen.
   const amount = (value: number | null | undefined, whole?: boolean) =>
-    value === null || value === undefined || !Number.isFinite(value) ? "—" : (whole ? money0 : money).format(value);
+    value === null || value === undefined || !Number.isFinite(value) ? "—" : (whole ? money0 : money).format(value).replace(/^-/, "\u2212");
   return {
     display,
     symbol: money.formatToParts(1).find((p) => p.type === "currency")?.value ?? display.currency,

@@ -26,6 +26,10 @@ export function AlertControls({ alertId, paused, dismissed, monitored }: { alert
           Delete
         </Button>
       </div>
+      <p className="max-w-md text-xs text-slate-500 dark:text-slate-400">
+        Pause stops the weekly check until you resume it. Dismiss puts the alert aside (say, once you have refinanced) until you restore
+        it. Neither changes billing; deleting ends the subscription with the period paid for.
+      </p>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
       <Dialog
         open={confirming}

@@ -108,7 +108,7 @@ export function CalculatorForm({
       setPrefillNote(null);
       return;
     }
-    const { values: filled, roundedTerm } = prefillFromMortgage(type, mortgage);
+    const { values: filled, roundedTerm } = prefillFromMortgage(type, mortgage, marketRates);
     setValues((v) => ({ ...v, ...filled }));
     setErrors({});
     setPrefillNote(

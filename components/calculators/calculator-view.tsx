@@ -30,7 +30,8 @@ async function marketRates(): Promise<MarketRates> {
  */
 export async function CalculatorView({ meta, values, isExample }: { meta: CalculatorMeta & { type: CalculatorType }; values: FormValues; isExample: boolean }) {
   const calc = calculate(meta.type, values);
-  const rates = meta.type === "target_rate" ? await marketRates() : {};
+  // The target-rate chart marks the market; the refinance calculators fill a mortgage's new rate from it.
+  const rates = meta.type === "target_rate" || meta.type === "break_even" || meta.type === "refinance_savings" ? await marketRates() : {};
   return (
     <div className="py-8 sm:py-10">
       <nav aria-label="Breadcrumb" className="mb-3 text-sm">

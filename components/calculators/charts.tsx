@@ -42,7 +42,7 @@ export function ScheduleChart(props: ComponentProps<typeof Drawings.ScheduleDraw
   return (
     <ChartFrame
       testId="chart-schedule"
-      caption={`Principal (green) and interest (amber) paid each year, and the balance left (blue line)${last ? `, over ${last.year} years` : ""}.`}
+      caption={`Principal (green) and interest (amber) paid each year, and the balance left (blue line)${last ? `, over ${last.year === 1 ? "1 year" : `${last.year} years`}` : ""}.`}
       picture={<SchedulePicture {...props} />}
     >
       <ScheduleDrawing {...props} />

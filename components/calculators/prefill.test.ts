@@ -21,9 +21,22 @@ describe("prefillFromMortgage", () => {
     });
   });
 
-  it("fills refinance calculators from what is left of the loan", () => {
-    expect(prefillFromMortgage("break_even", home).values).toEqual({ balance: "364631.66", currentRatePercent: "4.5", monthsLeft: "300" });
-    expect(prefillFromMortgage("target_rate", home).values).toEqual({ balance: "364631.66" });
+  it("fills refinance calculators from what is left of the loan, refinanced as the dashboard compares it", () => {
+    const market = { 30: { ratePercent: 6.3, date: "2026-09-24" }, 15: { ratePercent: 5.49, date: "2026-09-24" } };
+    // 300 months left: a 30-year loan at the latest 30-year rate, costs at 2 % of the balance.
+    expect(prefillFromMortgage("break_even", home, market).values).toEqual({
+      balance: "364631.66",
+      currentRatePercent: "4.5",
+      monthsLeft: "300",
+      newTermYears: "30",
+      newRatePercent: "6.3",
+      costs: "7293",
+    });
+    // 15 years or less left: the 15-year product.
+    expect(prefillFromMortgage("refinance_savings", { ...home, remainingTerm: 150 }, market).values).toMatchObject({ newTermYears: "15", newRatePercent: "5.49" });
+    // Without a market rate the form keeps its own new rate.
+    expect(prefillFromMortgage("break_even", home).values).not.toHaveProperty("newRatePercent");
+    expect(prefillFromMortgage("target_rate", home, market).values).toEqual({ balance: "364631.66" });
   });
 
   it("places the homeowner on the frontier at the payments already made", () => {

@@ -14,9 +14,9 @@ export type AnyOutput = { [T in CalculatorType]: CalculatorOutput<T> }[Calculato
 /** Today's survey averages (Freddie Mac PMMS), by term in years, for the target-rate chart. */
 export type MarketRates = { 30?: { ratePercent: number; date: string }; 15?: { ratePercent: number; date: string } };
 
-function marketRateFor(rates: MarketRates, termYears: number | undefined) {
+function marketRateFor(rates: MarketRates, termYears: number | undefined, date: (iso: string) => string) {
   const rate = termYears === 30 || termYears === 15 ? rates[termYears] : undefined;
-  return rate ? { label: `the latest ${termYears}-year average (Freddie Mac PMMS, week of ${rate.date})`, ratePercent: rate.ratePercent } : null;
+  return rate ? { label: `the latest ${termYears}-year average (Freddie Mac PMMS, week of ${date(rate.date)})`, ratePercent: rate.ratePercent } : null;
 }
 
 type Loan = { principal: number; ratePercent: number; termYears: number; extraMonthlyPrincipal?: number };
@@ -155,7 +155,7 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
     }
     case "target_rate": {
       const s = output.summary;
-      const market = marketRateFor(marketRates, input.newTermYears);
+      const market = marketRateFor(marketRates, input.newTermYears, fmt.date);
       return (
         <>
           {s.found ? (

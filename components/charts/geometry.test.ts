@@ -17,6 +17,11 @@ describe("niceTicks", () => {
     expect(niceTicks(5.2, 7.1).ticks).toEqual([5, 6, 7, 8]);
   });
 
+  it("with six ticks a loan balance axis hugs the loan (the balance chart's choice)", () => {
+    expect(niceTicks(0, 420_000, 6).ticks).toEqual([0, 100_000, 200_000, 300_000, 400_000, 500_000]);
+    expect(niceTicks(0, 400_000, 6).domain).toEqual([0, 400_000]);
+  });
+
   it("copes with a flat or empty range", () => {
     expect(niceTicks(0, 0).ticks).toEqual([0, 0.25, 0.5, 0.75, 1]);
     expect(niceTicks(NaN, NaN).domain).toEqual([0, 1]);

@@ -61,7 +61,7 @@ export function MortgageCard({ card, fmt, surveyOverdue = false }: { card: Dashb
                   <Stat label="Payment if refinanced" value={fmt.cents(refi.newPaymentCents)} hint={`${card.product.termMonths / 12}-year loan at ${formatPercent(card.market.rate)}`} />
                   <Stat
                     label="Monthly savings"
-                    value={refi.monthlySavingsCents >= 0 ? fmt.cents(refi.monthlySavingsCents) : `−${fmt.cents(-refi.monthlySavingsCents)}`}
+                    value={fmt.cents(refi.monthlySavingsCents)}
                   />
                   <Stat label="Simple break-even" value={months(refi.simpleBreakEvenMonths)} hint="costs ÷ monthly savings" />
                   <Stat label="True break-even" value={months(refi.trueBreakEvenMonths)} hint="counts interest and balances" />

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { moneyTicks } from "@/components/calculators/chart-style";
+import { niceTicks } from "@/components/charts/geometry";
 import { useFormat } from "@/components/display-format";
 import type { ChartPoint } from "@/lib/mortgages/projection";
 
@@ -17,6 +18,9 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
   const fmt = useFormat();
   const byMonth = new Map(points.map((p) => [p.month, p.date]));
   const yearTicks = points.filter((p) => p.month % (points.length > 241 ? 60 : 24) === 0).map((p) => p.month);
+  // Round steps that hug the loan (a $420k loan reads 0–500k, not recharts' 0–600k).
+  const top = Math.max(0, ...points.map((p) => Math.max(p.projected ?? 0, p.recorded ?? 0)));
+  const y = niceTicks(0, top, 6);
   return (
     <figure data-testid="balance-chart" className="w-full">
       <div className="h-72 w-full sm:h-80" aria-hidden="true">
@@ -31,7 +35,7 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
               tick={tick}
               tickFormatter={(m: number) => (byMonth.get(m) ?? "").slice(0, 4)}
             />
-            <YAxis tick={tick} tickFormatter={moneyTicks(fmt.symbol)} width={56} />
+            <YAxis tick={tick} tickFormatter={moneyTicks(fmt.symbol)} width={56} domain={y.domain} ticks={y.ticks} />
             <Tooltip
               formatter={(v) => fmt.dollars(Number(v))}
               labelFormatter={(m) => `${fmt.date(byMonth.get(Number(m)))} · payment ${m}`}

@@ -9,7 +9,7 @@ import { cn } from "./cn";
  */
 export function Table({ caption, className, children }: { caption?: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <div className={cn("relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800", className)}>
+    <div className={cn("scroll-fade-x relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800", className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

@@ -64,6 +64,9 @@ describe("admin user actions", () => {
     expect(entry!.before).toMatchObject({ failedLoginAttempts: 5, lockedUntil: lockedUntil.toISOString() });
     expect(entry!.after).toMatchObject({ failedLoginAttempts: 0, lockedUntil: null });
     expect(JSON.stringify(entry)).not.toContain("not-a-real-hash");
+    // The user's page lists it with the admin who did it.
+    const { audit } = await getUserDetail(admin.id, user.id);
+    expect(audit[0]).toMatchObject({ action: "admin.user.unlock", actorId: admin.id, actorEmail: admin.email });
   });
 
   it("the user's page reads their own currency and date format (defaults without a preferences row)", async () => {
@@ -207,6 +210,11 @@ describe("admin user actions", () => {
     const [row] = await db.select().from(emailVerificationTokens).where(eq(emailVerificationTokens.userId, user.id));
     expect(row!.tokenHash).toBe(hashToken(token));
     expect(row!.expiresAt.getTime() - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    expect(await auditFor(user.id, "admin.user.resend_verification")).toHaveLength(1);
+
+    // A second click within the minute sends nothing (it would void the link just sent).
+    await expect(resendVerification(admin.id, { userId: user.id })).rejects.toThrow(/less than a minute ago/);
+    expect(smtp.to(user.email)).toHaveLength(1);
     expect(await auditFor(user.id, "admin.user.resend_verification")).toHaveLength(1);
 
     await markVerified(admin.id, { userId: user.id });

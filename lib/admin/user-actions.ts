@@ -186,6 +186,13 @@ export async function resendVerification(actorId: string, { userId }: UserInput,
     const u = await lockUser(tx, userId);
     if (u.deletedAt || !u.isActive) throw new ConflictError("This account is deactivated or deleted.");
     if (u.emailVerified) throw new ConflictError("This email address is already verified.");
+    // A double click (or two admins) must not send two links in a row: the first would stop working.
+    const [recent] = await tx
+      .select({ id: emailVerificationTokens.id })
+      .from(emailVerificationTokens)
+      .where(and(eq(emailVerificationTokens.userId, u.id), sql`${emailVerificationTokens.createdAt} > now() - interval '1 minute'`))
+      .limit(1);
+    if (recent) throw new ConflictError("A verification email went to this address less than a minute ago. Wait a minute before sending another.");
     await tx
       .update(emailVerificationTokens)
       .set({ expiresAt: new Date() })

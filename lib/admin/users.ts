@@ -1,5 +1,6 @@
 import "server-only";
 import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { db, queryRows } from "@/db";
 import {
   alerts,
@@ -126,6 +127,8 @@ export function searchUsersQuery(params: UserSearchParams = {}): { query: SQL; l
   };
 }
 
+const actors = alias(users, "actor");
+
 export type UserDetail = {
   user: Omit<User, "passwordHash">;
   mortgages: (typeof mortgages.$inferSelect)[];
@@ -134,7 +137,8 @@ export type UserDetail = {
   invoices: (typeof invoices.$inferSelect)[];
   emails: (typeof emailLog.$inferSelect)[];
   calculations: { type: string; count: number }[];
-  audit: (typeof auditLog.$inferSelect)[];
+  /** What happened to the account, newest first, with who did it (null: the system). */
+  audit: ((typeof auditLog.$inferSelect) & { actorEmail: string | null })[];
   liveEmailTaken: boolean;
   /** The user's own currency and date format: their amounts read as they see them. */
   display: DisplayFormat;
@@ -160,11 +164,13 @@ export async function getUserDetail(actorId: string, userId: string): Promise<Us
       .where(eq(calculationHistory.userId, userId))
       .groupBy(calculationHistory.calculationType),
     db
-      .select()
+      .select({ entry: auditLog, actorEmail: actors.email })
       .from(auditLog)
+      .leftJoin(actors, eq(actors.id, auditLog.actorId))
       .where(and(eq(auditLog.targetType, "user"), eq(auditLog.targetId, userId)))
       .orderBy(desc(auditLog.createdAt))
-      .limit(25),
+      .limit(25)
+      .then((rows) => rows.map((r) => ({ ...r.entry, actorEmail: r.actorEmail }))),
     row.deletedAt
       ? db
           .select({ id: users.id })

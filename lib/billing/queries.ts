@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, notInArray, or } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { alerts, invoices, mortgages, subscriptions } from "@/db/schema";
 import { alertStatus } from "@/lib/alerts/status";
@@ -56,19 +56,31 @@ export async function alertSubscription(userId: string, alertId: string) {
   return row ? { ...row, monitored: isMonitoredStatus(row.status, row.currentPeriodEnd) } : null;
 }
 
-/** The user's alerts with no live subscription: offered for activation on the billing page. */
+/**
+ * The user's alerts with no live subscription, offered for activation on the billing page;
+ * `lapsed` when its subscription was paid once and has ended.
+ */
 export async function alertsAwaitingPayment(userId: string) {
   return db
-    .select({ id: alerts.id, alertType: alerts.alertType, targetInterestRate: alerts.targetInterestRate, targetMonthlyPaymentCents: alerts.targetMonthlyPaymentCents, mortgageName: mortgages.name })
+    .select({
+      id: alerts.id,
+      alertType: alerts.alertType,
+      targetInterestRate: alerts.targetInterestRate,
+      targetMonthlyPaymentCents: alerts.targetMonthlyPaymentCents,
+      mortgageName: mortgages.name,
+      lapsed: sql<boolean>`EXISTS (SELECT 1 FROM subscriptions s WHERE s.alert_id = ${alerts.id} AND s.status NOT IN ('incomplete', 'incomplete_expired'))`,
+    })
     .from(alerts)
     .innerJoin(mortgages, eq(mortgages.id, alerts.mortgageId))
-    .leftJoin(subscriptions, eq(subscriptions.alertId, alerts.id))
     .where(
       and(
         eq(alerts.userId, userId),
         isNull(alerts.deletedAt),
         isNull(mortgages.deletedAt),
-        or(isNull(subscriptions.id), notInArray(subscriptions.status, [...LIVE_STATUSES])),
+        sql`NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.alert_id = ${alerts.id} AND s.status IN (${sql.join(
+          LIVE_STATUSES.map((st) => sql`${st}`),
+          sql`, `,
+        )}))`,
       ),
     )
     .orderBy(desc(alerts.createdAt));

@@ -39,14 +39,14 @@ export default async function BillingPage() {
       {waiting.length > 0 && (
         <section aria-labelledby="waiting-heading" className="mt-8 space-y-4">
           <h2 id="waiting-heading" className="text-lg font-semibold text-slate-900 dark:text-slate-100">
-            Alerts not monitored yet
+            Alerts not being monitored
           </h2>
           <div className="grid gap-4 lg:grid-cols-2">
             {waiting.map((a) => (
               <Card key={a.id} aria-label={`Activate ${a.mortgageName}`} data-testid="awaiting-alert">
                 <CardHeader
                   title={a.mortgageName}
-                  description={a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${fmt.cents(a.targetMonthlyPaymentCents)}/mo`}
+                  description={`${a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${fmt.cents(a.targetMonthlyPaymentCents)}/mo`}${a.lapsed ? ". Its subscription has ended: activate it again to resume." : ""}`}
                 />
                 {user.emailVerified ? (
                   <ActivateAlertButton alertId={a.id} />

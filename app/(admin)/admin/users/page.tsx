@@ -39,7 +39,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           <SubmitButton pendingText="Searching…">Search</SubmitButton>
         </div>
         <fieldset>
-          <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">Show only</legend>
+          <legend className="text-sm font-medium text-slate-700 dark:text-slate-200">Show only users who are all of</legend>
           <div className="mt-2 flex flex-wrap gap-x-5 gap-y-2">
             {FILTERS.map((f) => (
               <label key={f.value} className="inline-flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300">
@@ -52,7 +52,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
       </form>
 
       {rows.length === 0 ? (
-        <EmptyState title="No users match" description={q || filters.length ? "Try a shorter search or fewer filters." : "Nobody has signed up yet."} />
+        <EmptyState title="No users match" description={q || filters.length ? "Try a shorter search or fewer filters (ticked filters must all match)." : "Nobody has signed up yet."} />
       ) : (
         <>
           <Table caption="Users">

@@ -23,6 +23,31 @@ import { formatCents, formatDateTime, formatMonths, formatPercent, formatterFor 
 
 export const metadata: Metadata = { title: "User · Admin" };
 
+const CHARGING = new Set(["active", "trialing", "past_due", "unpaid"]);
+
+/** The account's history in words (the audit log's action names are for machines). */
+const AUDIT_WORDS: Record<string, string> = {
+  "admin.user.deactivate": "Deactivated",
+  "admin.user.reactivate": "Reactivated",
+  "admin.user.delete": "Deleted (restorable)",
+  "admin.user.restore": "Restored",
+  "admin.user.promote": "Made an admin",
+  "admin.user.demote": "Admin role removed",
+  "admin.user.unlock": "Unlocked",
+  "admin.user.verify": "Email marked verified",
+  "admin.user.resend_verification": "Verification email resent",
+  "user.sign_up": "Signed up",
+  "user.email_verify": "Verified their email",
+  "user.email_change_request": "Asked to change their email",
+  "user.email_change": "Changed their email",
+  "user.name_change": "Changed their name",
+  "user.password_change": "Changed their password",
+  "user.password_reset": "Reset their password",
+  "user.preferences_update": "Updated preferences",
+  "user.sign_out_everywhere": "Signed out everywhere",
+  "user.delete": "Deleted their account",
+};
+
 function Section({ title, count, children, id }: { title: string; count: number; children: React.ReactNode; id: string }) {
   return (
     <Card id={id}>
@@ -46,6 +71,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const totalCalcs = detail.calculations.reduce((s, c) => s + c.count, 0);
   // The user's own amounts (balances, targets) in their currency; prices and invoices are Stripe's.
   const theirs = formatterFor(detail.display);
+  const mortgageNames = new Map(detail.mortgages.map((m) => [m.id, m.name]));
+  const alertMortgage = new Map(detail.alerts.map((a) => [a.id, a.mortgageId]));
+  // Subscriptions that will charge again: neither deactivating nor deleting the account stops them.
+  const charging = detail.subscriptions.filter((x) => CHARGING.has(x.status) && !x.cancelAtPeriodEnd).length;
+  const billingNote = charging
+    ? ` Their alerts stop being watched, but ${charging === 1 ? "their subscription keeps" : `their ${charging} subscriptions keep`} renewing at Stripe until cancelled there (deleting for good cancels ${charging === 1 ? "it" : "them"}).`
+    : "";
 
   return (
     <div className="space-y-6">
@@ -94,7 +126,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               label="Deactivate"
               variant="danger"
               pendingText="Deactivating…"
-              confirm={{ title: "Deactivate this account?", description: "They are signed out everywhere at once and can't sign in until reactivated.", confirmLabel: "Deactivate" }}
+              confirm={{ title: "Deactivate this account?", description: `They are signed out everywhere at once and can't sign in until reactivated.${billingNote}`, confirmLabel: "Deactivate" }}
             />
           ) : (
             <ActionButton action={reactivateUserAction} fields={fields} label="Reactivate" pendingText="Reactivating…" />
@@ -125,7 +157,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               label="Delete (restorable)"
               variant="danger"
               pendingText="Deleting…"
-              confirm={{ title: "Delete this account?", description: "They are signed out and the account is hidden. You can restore it later.", confirmLabel: "Delete" }}
+              confirm={{ title: "Delete this account?", description: `They are signed out and the account is hidden. You can restore it later.${billingNote}`, confirmLabel: "Delete" }}
             />
           ))}
           {!self && <PurgeButton action={purgeUserAction} userId={user.id} email={user.email} />}
@@ -160,7 +192,10 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           <TBody>
             {detail.alerts.map((a) => (
               <tr key={a.id} id={`alert-${a.id}`}>
-                <Td className="font-mono text-xs">{a.id.slice(0, 8)}</Td>
+                <Td>
+                  {mortgageNames.get(a.mortgageId) ?? "Mortgage"}
+                  <div className="font-mono text-xs text-slate-500 dark:text-slate-400">{a.id.slice(0, 8)}</div>
+                </Td>
                 <Td>{a.alertType === "interest_rate" ? `rate ≤ ${formatPercent(a.targetInterestRate)}` : `payment ≤ ${theirs.cents(a.targetMonthlyPaymentCents)}`} · {formatMonths(a.targetTerm)}</Td>
                 <Td>{a.totalTriggers}</Td>
                 <Td>{a.deletedAt ? <Badge tone="danger">deleted</Badge> : a.isActive ? <Badge tone="success">active</Badge> : <Badge>paused</Badge>}</Td>
@@ -182,7 +217,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                 <Td>{formatCents(s.amountCents)} / {s.interval}</Td>
                 <Td>{formatDateTime(s.currentPeriodEnd)}</Td>
                 <Td className="font-mono text-xs">{s.stripeSubscriptionId}</Td>
-                <Td><a href={`#alert-${s.alertId}`} className="font-mono text-xs underline">{s.alertId.slice(0, 8)}</a></Td>
+                <Td><a href={`#alert-${s.alertId}`} className="underline">{mortgageNames.get(alertMortgage.get(s.alertId) ?? "") ?? s.alertId.slice(0, 8)}</a></Td>
               </tr>
             ))}
           </TBody>
@@ -229,12 +264,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         </Table>
       </Section>
 
-      <Section title="Admin history" count={detail.audit.length} id="history">
+      <Section title="Account history" count={detail.audit.length} id="history">
         <ul className="space-y-1 text-sm">
           {detail.audit.map((a) => (
             <li key={a.id} className="flex flex-wrap gap-x-3">
               <span className="text-slate-500 dark:text-slate-400">{formatDateTime(a.createdAt)}</span>
-              <span className="font-medium">{a.action}</span>
+              <span className="font-medium">{AUDIT_WORDS[a.action] ?? humanize(a.action.replace(/^(admin\.)?user\./, ""))}</span>
+              <span className="text-slate-500 dark:text-slate-400">{a.actorEmail ? (a.actorId === user.id ? "by the user" : `by ${a.actorEmail}`) : "by the system"}</span>
             </li>
           ))}
         </ul>
