@@ -62,7 +62,7 @@ describe("dashboard card for the original app's demo loan", () => {
 
   it("says it is not worth it when today's rate is higher, with no break-even", () => {
     const card = buildCard(demo, [{ rateType: "30_year_fixed", date: "2026-01-08", rate: 6.5 }]);
-    expect(card.refinance).toMatchObject({ worthIt: false, verdict: "Not worth it at today's rates", simpleBreakEvenMonths: null, trueBreakEvenMonths: null });
+    expect(card.refinance).toMatchObject({ worthIt: false, verdict: "Not worth it at the latest rates", simpleBreakEvenMonths: null, trueBreakEvenMonths: null });
     expect(card.refinance!.monthlySavingsCents).toBeLessThan(0);
   });
 });

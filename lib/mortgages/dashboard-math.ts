@@ -96,7 +96,7 @@ export function refinanceCostCents(row: Pick<DashboardRow, "remainingPrincipalCe
 }
 
 export function verdictText(trueBreakEvenMonths: number | null, monthlySavingsCents: number): { worthIt: boolean; verdict: string } {
-  if (monthlySavingsCents <= 0 || trueBreakEvenMonths === null) return { worthIt: false, verdict: "Not worth it at today's rates" };
+  if (monthlySavingsCents <= 0 || trueBreakEvenMonths === null) return { worthIt: false, verdict: "Not worth it at the latest rates" };
   const months = trueBreakEvenMonths === 1 ? "1 month" : `${trueBreakEvenMonths} months`;
   return { worthIt: true, verdict: `Refinancing now would pay for itself in ${months}` };
 }

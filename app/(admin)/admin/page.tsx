@@ -44,7 +44,13 @@ export default async function AdminOverviewPage() {
               label="Churn, 30 days"
               value={n(o.subscriptions.churned30d)}
               // The count is canceled subscriptions; the rate needs subscribers 30 days ago to divide by.
-              hint={churn === null ? "canceled; no rate (none were paying 30 days ago)" : `canceled: ${(churn * 100).toFixed(1)}% of those paying 30 days ago`}
+              hint={
+                churn !== null
+                  ? `canceled: ${(churn * 100).toFixed(1)}% of those paying 30 days ago`
+                  : o.subscriptions.churned30d > 0
+                    ? "canceled; no rate (none were paying 30 days ago)"
+                    : "none were paying 30 days ago"
+              }
             />
           </dl>
         </Card>
@@ -69,6 +75,9 @@ export default async function AdminOverviewPage() {
  * Whether the market data is current: every homeowner's comparison uses the newest week, so an
  * overdue release or a failing import is the first thing an admin should see.
  */
+/** The card shows the start of an error; the Rates tab has it whole. */
+const clip = (text: string) => (text.length > 110 ? `${text.slice(0, 109)}…` : text);
+
 function RatesCard({ rates }: { rates: Overview["rates"] }) {
   const freshness = rates.newestWeek ? surveyFreshness(rates.newestWeek, todayIso()) : null;
   const last = rates.lastImport;
@@ -90,7 +99,7 @@ function RatesCard({ rates }: { rates: Overview["rates"] }) {
       </dl>
       {last && (
         <p className={cn("mt-3 text-xs [overflow-wrap:anywhere]", last.error ? "text-amber-800 dark:text-amber-300" : "text-slate-500 dark:text-slate-400")}>
-          {last.error ? `Last import failed ${formatDateTime(last.at)}: ${last.error}` : `Last import ${formatDateTime(last.at)}`}
+          {last.error ? `Last import failed ${formatDateTime(last.at)}: ${clip(last.error)}` : `Last import ${formatDateTime(last.at)}`}
           {last.error && (rates.lastGoodImportAt ? `. Last good one ${formatDateTime(rates.lastGoodImportAt)}.` : ". None has succeeded yet.")}{" "}
           <Link href="/admin/rates" className="underline">Rates</Link>
         </p>
