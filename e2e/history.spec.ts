@@ -50,9 +50,15 @@ test("a signed-in user's runs are in the history, newest first, filterable, reop
   expect(csv[1]).toContain("Break-even");
   expect(csv[2]).toContain("/calculators/monthly-payment?principal=300000&ratePercent=5.25&termYears=20");
 
-  // Delete one, then all.
+  // Delete one, after a confirmation; focus then rests on the list's count, not the page.
   await entries.first().getByRole("button", { name: /^Delete Break-even/ }).click();
+  const confirm = page.getByRole("dialog", { name: "Delete this calculation?" });
+  await confirm.getByRole("button", { name: "Keep it" }).click();
+  await expect(entries).toHaveCount(2);
+  await entries.first().getByRole("button", { name: /^Delete Break-even/ }).click();
+  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(entries).toHaveCount(1);
+  await expect(page.getByText("1 calculation", { exact: true })).toBeFocused();
   await expect(entries.first()).toContainText("Monthly payment");
   await page.getByRole("button", { name: "Delete all calculations" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
@@ -98,4 +104,10 @@ test("a signed-in user pre-fills a calculator from their mortgage, and the run r
 
   await page.goto("/history");
   await expect(page.getByTestId("history-entry").first()).toContainText("Maple Street");
+
+  // Reopening it chooses the same mortgage again, with the run's own inputs.
+  await page.getByTestId("history-entry").first().getByRole("link", { name: /^Reopen/ }).click();
+  await expect(page).toHaveURL(/\/calculators\/break-even.*mortgage=/);
+  await expect(page.getByLabel("Fill from my mortgage").locator("option:checked")).toHaveText("Maple Street");
+  await expect(page.getByLabel("Current balance ($)")).toHaveValue("330000");
 });

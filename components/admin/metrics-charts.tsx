@@ -19,6 +19,8 @@ const CALC_TYPES = Object.keys(CALC_COLORS);
 const short = (day: string) => formatDate(day).replace(/, \d{4}$/, "");
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const tooltipStyle = { background: "var(--color-white, #fff)", borderRadius: 8, border: "1px solid #cbd5e1", color: "#0f172a" };
+// Item text in slate, not the series colour (contrast on white).
+const tooltipItem = { color: "#0f172a" };
 
 /** A chart card: the drawing is decorative for screen readers; the summary line carries the numbers. */
 function ChartCard({ title, summary, children, testId }: { title: string; summary: string; children: React.ReactNode; testId: string }) {
@@ -46,7 +48,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis allowDecimals={false} {...axis} />
-            <Tooltip contentStyle={tooltipStyle} />
+            <Tooltip contentStyle={tooltipStyle} itemStyle={tooltipItem} />
             <Bar dataKey="signups" name="Sign-ups" fill="#2563eb" radius={[3, 3, 0, 0]} />
           </BarChart>
         </ResponsiveContainer>
@@ -57,7 +59,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis {...axis} tickFormatter={(v: number) => `$${v.toLocaleString("en-US")}`} />
-            <Tooltip contentStyle={tooltipStyle} formatter={(v) => formatCents(Math.round(Number(v) * 100))} />
+            <Tooltip contentStyle={tooltipStyle} itemStyle={tooltipItem} formatter={(v) => formatCents(Math.round(Number(v) * 100))} />
             <Line type="stepAfter" dataKey="mrr" name="MRR" stroke="#059669" strokeWidth={2} dot={false} />
           </LineChart>
         </ResponsiveContainer>
@@ -72,7 +74,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis allowDecimals={false} {...axis} />
-            <Tooltip contentStyle={tooltipStyle} />
+            <Tooltip contentStyle={tooltipStyle} itemStyle={tooltipItem} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {CALC_TYPES.map((t) => (
               <Bar key={t} dataKey={t} name={t.replace(/_/g, " ")} stackId="calc" fill={CALC_COLORS[t]} />
@@ -86,7 +88,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
             <CartesianGrid stroke={GRID} vertical={false} />
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis allowDecimals={false} {...axis} />
-            <Tooltip contentStyle={tooltipStyle} />
+            <Tooltip contentStyle={tooltipStyle} itemStyle={tooltipItem} />
             <Bar dataKey="triggers" name="Triggers" fill="#d97706" radius={[3, 3, 0, 0]} />
           </BarChart>
         </ResponsiveContainer>

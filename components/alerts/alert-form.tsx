@@ -6,7 +6,7 @@ import type { RateSeries } from "@/lib/alerts/backtest";
 import { describeTarget, paymentCents, targetMet, type AlertTarget } from "@/lib/alerts/evaluate";
 import { PRODUCT_LABELS, productForTerm, productNote } from "@/lib/alerts/products";
 import { ALERT_TYPE_LABELS, TERM_OPTIONS } from "@/lib/alerts/schemas";
-import { numberFromText } from "@/lib/calc/number-text";
+import { numberFromText, rateFromText } from "@/lib/calc/number-text";
 import { formatPercent } from "@/lib/format";
 import { useFormat } from "@/components/display-format";
 import type { ActionState } from "@/lib/validated-action";
@@ -25,8 +25,8 @@ type Props = {
   submitLabel: string;
 };
 
-const num = (v: string) => {
-  const n = numberFromText(v);
+const num = (v: string, read: (v: unknown) => unknown = numberFromText) => {
+  const n = read(v);
   return typeof n === "number" && Number.isFinite(n) ? n : null;
 };
 
@@ -60,7 +60,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
 
   const target: AlertTarget | null = useMemo(() => {
     if (alertType === "interest_rate") {
-      const r = num(targetRate);
+      const r = num(targetRate, rateFromText);
       return r !== null && r > 0 && r <= 25 ? { alertType, targetInterestRate: r, targetTerm: term } : null;
     }
     const p = num(targetPayment);

@@ -65,7 +65,14 @@ export function CalculatorForm({
   useEffect(() => {
     let live = true;
     calculatorExtrasAction()
-      .then((x) => live && setExtras(x))
+      .then((x) => {
+        if (!live) return;
+        setExtras(x);
+        // Reopened from history: that run's mortgage is chosen again (if it is still one of theirs),
+        // without refilling the inputs, which are the run's own.
+        const wanted = new URLSearchParams(window.location.search).get("mortgage");
+        if (wanted && x.mortgages.some((m) => m.id === wanted)) setMortgageId(wanted);
+      })
       .catch(() => live && setExtras({ signedIn: false, mortgages: [], display: DEFAULT_DISPLAY }));
     return () => {
       live = false;

@@ -26,7 +26,8 @@ import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCut
 import { useChartMoney } from "./use-chart-money";
 
 const tick = { fill: COLORS.axis, fontSize: 12 };
-const tooltipStyle = { contentStyle: { borderRadius: 8, fontSize: 13 }, labelStyle: { color: "#0f172a" } };
+// Item text in slate, not the series colour: amber or green text on white fails contrast (axe).
+const tooltipStyle = { contentStyle: { borderRadius: 8, fontSize: 13 }, labelStyle: { color: "#0f172a" }, itemStyle: { color: "#0f172a" } };
 
 function Responsive({ children }: { children: ReactElement }) {
   return (

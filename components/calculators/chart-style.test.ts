@@ -10,6 +10,8 @@ describe("axis money", () => {
 
   it("puts a minus before the sign, as amounts are written", () => {
     expect(compactMoney(-5_000)).toBe("-$5k");
+    // An axis from 0 to 1 (nothing left to owe) must not read "$0 $0 $1 $1 $1".
+    expect([0, 0.25, 0.5, 0.75, 1].map((v) => compactMoney(v))).toEqual(["$0", "$0.25", "$0.50", "$0.75", "$1"]);
     expect(moneyTicks("£")(-1_500_000)).toBe("-£1.5M");
   });
 });

@@ -25,6 +25,8 @@ export function compactMoney(v: unknown, sign = "$"): string {
   const short = (x: number) => (x >= 10 ? String(Math.round(x)) : String(Number(x.toFixed(1))));
   if (a >= 1_000_000) return `${minus}${sign}${short(a / 1_000_000)}M`;
   if (a >= 1_000) return `${minus}${sign}${short(a / 1_000)}k`;
+  // Below ten, ticks of an almost-empty axis (a loan paid off at once) keep their cents: $0.25.
+  if (a < 10 && !Number.isInteger(a)) return `${minus}${sign}${a.toFixed(2)}`;
   return `${minus}${sign}${Math.round(a)}`;
 }
 

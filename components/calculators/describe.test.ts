@@ -16,6 +16,10 @@ describe("describeInputs / describeResult", () => {
     expect(describeResult("monthly_payment", run.summary)).toMatch(/^Payment \$2,026\.74, total interest \$[\d,]+\.\d\d$/);
     const none = runCalculator("target_rate", { balance: 364631.66, newTermYears: 30, targetPayment: 500 });
     expect(describeResult("target_rate", none.summary)).toBe("No rate reaches this payment");
+    // A target reached only at rates nobody lends at (here 160 %+) is "any rate", and its chart stops near 25 %.
+    const huge = runCalculator("target_rate", { balance: 364631.66, newTermYears: 30, targetPayment: 50_000 });
+    expect(describeResult("target_rate", huge.summary)).toBe("Any rate up to 25% reaches it");
+    expect(Math.max(...huge.chart.paymentByRate.map((p) => p.ratePercent))).toBe(27);
     const never = runCalculator("break_even", { balance: 300000, currentRatePercent: 4, monthsLeft: 300, newRatePercent: 6, newTermYears: 30, costs: 5000 });
     expect(describeResult("break_even", never.summary)).toMatch(/^Never breaks even, costs \$[\d,.]+\/mo more$/);
   });

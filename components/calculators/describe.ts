@@ -3,7 +3,7 @@
  * its CSV export and page titles. Defensive: history rows are JSON from the database, and older
  * rows may lack fields, so anything missing is simply left out.
  */
-import type { CalculatorType } from "@/lib/calc";
+import { MAX_RATE_PERCENT, type CalculatorType } from "@/lib/calc";
 import { formatMonths, formatPercent, formatterFor, type Formatter } from "@/lib/format";
 import { calculatorMeta, type FieldUnit } from "./meta";
 
@@ -68,6 +68,7 @@ export function describeResult(type: CalculatorType, summary: Record<string, unk
       break;
     case "target_rate":
       if (summary.found === false) parts.push("No rate reaches this payment");
+      else if ((num(summary.gridRatePercent) ?? 0) > MAX_RATE_PERCENT) parts.push(`Any rate up to ${MAX_RATE_PERCENT}% reaches it`);
       else if (num(summary.gridRatePercent) !== null) parts.push(`Target rate ${formatPercent(num(summary.gridRatePercent))}`);
       break;
     case "break_even":

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Banner, Card, CardHeader, Stat } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { amortizationSchedule } from "@/lib/calc/amortization";
-import type { CalculatorOutput, CalculatorType } from "@/lib/calc";
+import { MAX_RATE_PERCENT, type CalculatorOutput, type CalculatorType } from "@/lib/calc";
 import { formatMonths, formatPercent } from "@/lib/format";
 import { useFormat } from "@/components/display-format";
 import { BreakEvenChart, FrontierChart, InterestComparisonChart, PaymentByRateChart, ScheduleChart } from "./charts";
@@ -17,6 +17,22 @@ export type MarketRates = { 30?: { ratePercent: number; date: string }; 15?: { r
 function marketRateFor(rates: MarketRates, termYears: number | undefined, date: (iso: string) => string) {
   const rate = termYears === 30 || termYears === 15 ? rates[termYears] : undefined;
   return rate ? { label: `the latest ${termYears}-year average (Freddie Mac PMMS, week of ${date(rate.date)})`, ratePercent: rate.ratePercent } : null;
+}
+
+/**
+ * Monthly savings, or, when the new loan costs more each month, the increase in words: a payment
+ * rise is not a "saving" of −$670.40. The hint shows the two payments either way.
+ */
+function SavingsStat({ savings, current, after, headline = false }: { savings: number; current: number; after: number; headline?: boolean }) {
+  const fmt = useFormat();
+  const value = fmt.dollars(Math.abs(savings));
+  return (
+    <Stat
+      label={savings < 0 ? "Monthly payment rises by" : "Monthly savings"}
+      value={headline ? <span data-testid="headline">{value}</span> : value}
+      hint={`${fmt.dollars(current)} now, ${fmt.dollars(after)} after`}
+    />
+  );
 }
 
 type Loan = { principal: number; ratePercent: number; termYears: number; extraMonthlyPrincipal?: number };
@@ -83,8 +99,8 @@ function MonthlySchedule({ loan }: { loan: Loan }) {
     <details className="mt-4" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-500">Show every monthly payment</summary>
       {open && (
-        <div className="mt-3 max-h-[32rem] overflow-y-auto">
-          <Table caption="Monthly amortization schedule">
+        // One scroller both ways: the table's own box (focusable, named) keeps its height here.
+        <Table caption="Monthly amortization schedule" className="mt-3 max-h-[32rem] overflow-y-auto">
             <THead>
               <tr>
                 <Th>Month</Th>
@@ -106,7 +122,6 @@ function MonthlySchedule({ loan }: { loan: Loan }) {
               ))}
             </TBody>
           </Table>
-        </div>
       )}
     </details>
   );
@@ -160,8 +175,19 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
         <>
           {s.found ? (
             <Stats>
-              <Stat label="Highest rate that reaches it" value={<span data-testid="headline">{formatPercent(s.gridRatePercent)}</span>} hint={`Payment at that rate: ${fmt.dollars(s.paymentAtGridRate)}`} />
-              <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${fmt.dollars(s.targetPayment)}`} />
+              {(s.gridRatePercent ?? 0) > MAX_RATE_PERCENT ? (
+                // Reached only at rates nobody lends at: say so instead of "164.50 %".
+                <Stat
+                  label="Highest rate that reaches it"
+                  value={<span data-testid="headline">Any rate up to {MAX_RATE_PERCENT}%</span>}
+                  hint={`Even at ${MAX_RATE_PERCENT}% the payment stays under ${fmt.dollars(s.targetPayment)}`}
+                />
+              ) : (
+                <>
+                  <Stat label="Highest rate that reaches it" value={<span data-testid="headline">{formatPercent(s.gridRatePercent)}</span>} hint={`Payment at that rate: ${fmt.dollars(s.paymentAtGridRate)}`} />
+                  <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${fmt.dollars(s.targetPayment)}`} />
+                </>
+              )}
               {market ? (
                 <Stat
                   label="Latest average"
@@ -188,8 +214,13 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
         <>
           <Stats>
             <Stat label="Breaks even" value={<span data-testid="headline">{s.trueBreakEvenMonth === null ? "Never" : `Month ${s.trueBreakEvenMonth}`}</span>} hint="Counting what you still owe on each loan" />
-            <Stat label="Simple break-even" value={months(s.simpleBreakEvenMonths, "Never")} hint="Closing costs ÷ monthly savings" />
-            <Stat label="Monthly savings" value={fmt.dollars(s.monthlySavings)} hint={`${fmt.dollars(s.currentPayment)} now, ${fmt.dollars(s.newPayment)} after`} />
+            <Stat
+              label="Simple break-even"
+              value={months(s.simpleBreakEvenMonths, "Never")}
+              // With no monthly saving there is nothing to divide by; the balances may still make it pay (above).
+              hint={s.monthlySavings <= 0 ? "No monthly saving to divide the costs by" : "Closing costs ÷ monthly savings"}
+            />
+            <SavingsStat savings={s.monthlySavings} current={s.currentPayment} after={s.newPayment} />
           </Stats>
           <BreakEvenChart series={output.chart.series} breakEvenMonth={s.trueBreakEvenMonth} />
           <div className="flex flex-wrap gap-2">
@@ -203,12 +234,16 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
       return (
         <>
           <Stats>
-            <Stat label="Monthly savings" value={<span data-testid="headline">{fmt.dollars(s.monthlySavings)}</span>} hint={`${fmt.dollars(s.currentPayment)} now, ${fmt.dollars(s.newPayment)} after`} />
+            <SavingsStat savings={s.monthlySavings} current={s.currentPayment} after={s.newPayment} headline />
             <Stat label="Lifetime interest savings" value={fmt.dollars(s.lifetimeInterestSavings)} hint="Closing costs included" />
             <Stat label="Simple break-even" value={months(s.simpleBreakEvenMonths, "Never")} />
             <Stat label="Interest left on current loan" value={fmt.dollars(s.currentRemainingInterest)} />
             <Stat label="New loan interest + costs" value={fmt.dollars(s.newInterestPlusCosts)} />
-            <Stat label="Extra months of payments" value={s.additionalMonths ? formatMonths(s.additionalMonths) : "None"} />
+            <Stat
+              label="Extra months of payments"
+              value={s.additionalMonths ? formatMonths(s.additionalMonths) : "None"}
+              hint={!s.additionalMonths && input.newTermYears! * 12 < input.monthsLeft! ? `paid off ${formatMonths(input.monthsLeft! - input.newTermYears! * 12)} sooner` : undefined}
+            />
           </Stats>
           <InterestComparisonChart bars={output.chart.interest} />
           <div className="flex flex-wrap gap-2">

@@ -41,6 +41,7 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
               labelFormatter={(m) => `${fmt.date(byMonth.get(Number(m)))} · payment ${m}`}
               contentStyle={{ borderRadius: 8, fontSize: 13 }}
               labelStyle={{ color: "#0f172a" }}
+              itemStyle={{ color: "#0f172a" }}
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Line dataKey="projected" name="Projected (schedule)" stroke={COLORS.projected} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />

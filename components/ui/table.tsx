@@ -9,7 +9,13 @@ import { cn } from "./cn";
  */
 export function Table({ caption, className, children }: { caption?: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <div className={cn("scroll-fade-x relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800", className)}>
+    // A focusable, named region: on a narrow screen the keyboard scrolls it with the arrow keys.
+    <div
+      className={cn("scroll-fade-x relative overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800", className)}
+      tabIndex={0}
+      role="region"
+      aria-label={typeof caption === "string" ? caption : undefined}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
         {caption && <caption className="sr-only">{caption}</caption>}
         {children}

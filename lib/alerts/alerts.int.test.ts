@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { alerts, triggers } from "@/db/schema";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { changeAlert, createAlert, getAlert, listAlerts, updateAlert } from "./queries";
+import { paymentCents } from "./evaluate";
 import { alertStatus } from "./status";
 import { sweepAlerts } from "./sweep";
 import { makeMortgage, makeUser, publishRate } from "./test-fixtures";
@@ -91,5 +92,20 @@ describe("alerts owned by a homeowner", () => {
     expect(statuses).toEqual(["acknowledged", "expired"]);
     await expect(updateAlert(stranger.id, alert.id, { alertType: "interest_rate", targetRate: 1, targetTerm: 360 })).rejects.toBeInstanceOf(NotFoundError);
     expect((await getAlert(owner.id, alert.id)).targetInterestRate).toBe(6);
+  });
+});
+
+describe("the new-alert form's data", () => {
+  it("starts at the owner's default refinance term and knows what each mortgage costs a month now", async () => {
+    const { alertFormChoices: alertFormData } = await import("./page-data");
+    const owner = await makeUser({ prefs: { defaultRefiTerm: 180 } });
+    const m = await makeMortgage(owner.id, { balanceCents: 30_000_000, rate: 7, monthsLeft: 300 });
+    const data = await alertFormData(owner.id);
+    expect(data.defaultTerm).toBe(180);
+    const choice = data.mortgages.find((x) => x.id === m.id)!;
+    expect(choice.currentPaymentCents).toBe(paymentCents(30_000_000, 7, 300));
+
+    const plain = await makeUser({ prefs: null });
+    expect((await alertFormData(plain.id)).defaultTerm).toBe(360);
   });
 });

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { userPreferences } from "@/db/schema";
 import { latestRates } from "@/lib/rates/latest";
 import { paymentCents } from "./evaluate";
+import { TERM_OPTIONS } from "./schemas";
 import { calculatedCostCents, mortgageChoices } from "./queries";
 import { bothSeries } from "./series";
 
@@ -19,13 +20,14 @@ export async function latestByProduct(): Promise<LatestByProduct> {
   return { "30_year_fixed": pick("30_year_fixed"), "15_year_fixed": pick("15_year_fixed") };
 }
 
-/** Everything the alert form needs: the user's mortgages, today's rates and the history to replay. */
-export async function alertFormData(userId: string) {
-  const [choices, [prefs], latest, series] = await Promise.all([
+/**
+ * The owner's side of the alert form: their mortgages (with what each costs a month now and the
+ * estimated refinance costs, when they let us estimate) and the term a new alert starts with.
+ */
+export async function alertFormChoices(userId: string) {
+  const [choices, [prefs]] = await Promise.all([
     mortgageChoices(userId),
-    db.select({ auto: userPreferences.autoCalculateRefiCost }).from(userPreferences).where(eq(userPreferences.userId, userId)).limit(1),
-    latestByProduct(),
-    bothSeries(),
+    db.select({ auto: userPreferences.autoCalculateRefiCost, term: userPreferences.defaultRefiTerm }).from(userPreferences).where(eq(userPreferences.userId, userId)).limit(1),
   ]);
   const auto = prefs?.auto ?? true;
   const mortgages = choices.map((m) => ({
@@ -36,5 +38,13 @@ export async function alertFormData(userId: string) {
     currentPaymentCents: m.remainingTerm > 0 ? paymentCents(m.remainingPrincipalCents, Number(m.currentRate), m.remainingTerm) : 0,
     calculatedCostCents: auto ? calculatedCostCents(m.remainingPrincipalCents) : null,
   }));
-  return { mortgages, latest, series };
+  // The settings' "Default refinance term" is the new alert's term when the form offers it.
+  const defaultTerm = TERM_OPTIONS.some((o) => o.value === prefs?.term) ? prefs!.term : 360;
+  return { mortgages, defaultTerm };
+}
+
+/** Everything the alert form needs: the owner's choices, today's rates and the history to replay. */
+export async function alertFormData(userId: string) {
+  const [choices, latest, series] = await Promise.all([alertFormChoices(userId), latestByProduct(), bothSeries()]);
+  return { ...choices, latest, series };
 }

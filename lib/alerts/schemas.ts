@@ -4,7 +4,7 @@
  * (and named on its field); the other target is ignored.
  */
 import { z } from "zod";
-import { numberFromText } from "@/lib/calc/number-text";
+import { numberFromText, rateFromText } from "@/lib/calc/number-text";
 
 export const ALERT_TYPES = ["interest_rate", "monthly_payment"] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
@@ -33,7 +33,7 @@ const TERM_MSG = "Choose the term of the new loan.";
 export const alertFormSchema = z
   .object({
     alertType: z.enum(ALERT_TYPES, { error: "Choose what the alert watches." }),
-    targetRate: z.preprocess(numberFromText, z.number({ error: RATE_MSG }).gt(0, { error: RATE_MSG }).max(25, { error: RATE_MSG }).optional()),
+    targetRate: z.preprocess(rateFromText, z.number({ error: RATE_MSG }).gt(0, { error: RATE_MSG }).max(25, { error: RATE_MSG }).optional()),
     targetPayment: z.preprocess(numberFromText, money(PAYMENT_MSG, 1, 1_000_000).optional()),
     targetTerm: z.preprocess(numberFromText, z.number({ error: TERM_MSG }).int({ error: TERM_MSG }).min(12, { error: TERM_MSG }).max(600, { error: TERM_MSG })),
     refinanceCost: z.preprocess(numberFromText, money(COST_MSG, 0, 1_000_000).optional()),

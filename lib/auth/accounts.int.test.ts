@@ -152,8 +152,21 @@ describe("sign-in, lockout and sessions", () => {
     expect(user!.lastLoginAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it("an unknown email gets the same answer as a wrong password", async () => {
-    expect(await authenticate(fresh(), PASSWORD, meta.ip)).toEqual({ ok: false, reason: "invalid" });
+  it("an unknown email gets the same answers as an account with a wrong password, lockout included", async () => {
+    const { email } = await signUp();
+    const ghost = fresh();
+    const answers = async (address: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const r = await authenticate(address, "wrong password!!", meta.ip);
+        out.push(r.ok ? "ok" : r.reason);
+      }
+      return out;
+    };
+    const real = await answers(email);
+    expect(real).toEqual(["invalid", "invalid", "invalid", "invalid", "locked", "locked", "locked"]);
+    // A prober cannot tell the address with no account from the real one.
+    expect(await answers(ghost)).toEqual(real);
   });
 
   it("rate-limits sign-in attempts per email, in the database", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { db, type DbOrTx } from "@/db";
-import { alerts, emailLog, stripeEvents, userPreferences, users, type Invoice, type Subscription } from "@/db/schema";
+import { alerts, emailLog, mortgages, stripeEvents, userPreferences, users, type Invoice, type Subscription } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { deliverLogged, queueEmail } from "@/lib/email";
 import { displayFormatOf, formatCents } from "@/lib/format";
@@ -92,6 +92,7 @@ async function billingEmail(tx: DbOrTx, sub: Subscription, invoice: Invoice, typ
     .leftJoin(userPreferences, eq(userPreferences.userId, users.id))
     .where(eq(users.id, sub.userId))
     .limit(1);
+  const [paidFor] = await tx.select({ name: mortgages.name }).from(alerts).innerJoin(mortgages, eq(mortgages.id, alerts.mortgageId)).where(eq(alerts.id, sub.alertId)).limit(1);
   const params = {
     name: user?.name ?? "",
     // The owner's date format for the email's dates (the amount is Stripe's, in its currency).
@@ -105,6 +106,8 @@ async function billingEmail(tx: DbOrTx, sub: Subscription, invoice: Invoice, typ
     hostedInvoiceUrl: invoice.hostedInvoiceUrl,
     invoicePdfUrl: invoice.invoicePdfUrl,
     alertId: sub.alertId,
+    // Which alert the money was for, as /billing names it.
+    mortgageName: paidFor?.name ?? null,
   };
   return queueEmail(
     { to: user!.email, type, template: type === "payment_receipt" ? "billing-receipt" : "billing-payment-failed", params, userId: sub.userId, alertId: sub.alertId },

@@ -55,6 +55,7 @@ export {
   efficientFrontierSchema,
   isCalculatorType,
   monthlyPaymentSchema,
+  MAX_RATE_PERCENT,
   refinanceSavingsSchema,
   refinanceSchema,
   targetRateSchema,

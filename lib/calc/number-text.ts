@@ -19,3 +19,18 @@ export function numberFromText(value: unknown): unknown {
   if (cleaned === "") return undefined;
   return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : NaN;
 }
+
+/**
+ * A rate typed with a decimal comma ("4,5", "6,875 %") as a decimal point. Rates never need a
+ * thousands separator (they stop at 25 %), so one comma followed by 1 to 3 digits can only be a
+ * decimal comma; without this "4,5" read as 45 and was refused as out of range.
+ */
+export function decimalCommaRate(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  return /^\s*[-+]?\d+,\d{1,3}\s*%?\s*$/.test(value) ? value.replace(",", ".") : value;
+}
+
+/** numberFromText for a rate field (decimalCommaRate first). */
+export function rateFromText(value: unknown): unknown {
+  return numberFromText(decimalCommaRate(value));
+}

@@ -12,7 +12,7 @@ import { efficientFrontier } from "./frontier";
 import { monthlyPayment } from "./loan";
 import { compareRefinance, type RefinanceInput, trueBreakEven } from "./refinance";
 import { roundCents, roundRatePercent, toCents } from "./rounding";
-import { type CalculatorInput, type CalculatorType, calculatorSchemas } from "./schemas";
+import { type CalculatorInput, type CalculatorType, calculatorSchemas, MAX_RATE_PERCENT } from "./schemas";
 import { findTargetRate, RATE_GRID_STEP_PERCENT } from "./target-rate";
 
 const cents = roundCents;
@@ -72,8 +72,9 @@ function runTargetRate(input: CalculatorInput<"target_rate">) {
   const newTermMonths = input.newTermYears * 12;
   const result = findTargetRate({ balance: input.balance, newTermMonths, targetPayment: input.targetPayment });
   const found = result.found;
-  // Payment against rate on the 0.125 % grid, past the found rate, for the chart.
-  const topPercent = Math.max(8, found ? Math.ceil(result.gridRatePercent) + 2 : 0);
+  // Payment against rate on the 0.125 % grid, past the found rate, for the chart; never far past
+  // the rates anyone is offered (a huge target is reached at 160 %: the chart stops at 27 %).
+  const topPercent = Math.min(MAX_RATE_PERCENT + 2, Math.max(8, found ? Math.ceil(result.gridRatePercent) + 2 : 0));
   const paymentByRate = [];
   for (let step = 0; step * RATE_GRID_STEP_PERCENT <= topPercent; step++) {
     const ratePercent = step * RATE_GRID_STEP_PERCENT;

@@ -11,7 +11,7 @@
  * NaN and Infinity are rejected (zod 4 numbers are finite).
  */
 import { z } from "zod";
-import { stripNumberText } from "./number-text";
+import { decimalCommaRate, stripNumberText } from "./number-text";
 
 import type { CalculatorType } from "./types";
 
@@ -34,12 +34,12 @@ interface FieldBounds {
   aboveMin?: boolean;
 }
 
-function numberField({ min, max, message, integer = false, aboveMin = false }: FieldBounds) {
+function numberField({ min, max, message, integer = false, aboveMin = false, rate = false }: FieldBounds & { rate?: boolean }) {
   let schema = z.coerce.number({ error: message });
   schema = aboveMin ? schema.gt(min, { error: message }) : schema.min(min, { error: message });
   schema = schema.max(max, { error: message });
   if (integer) schema = schema.int({ error: message });
-  return z.preprocess(cleanNumberText, schema);
+  return z.preprocess((v) => cleanNumberText(rate ? decimalCommaRate(v) : v), schema);
 }
 
 const principal = numberField({
@@ -52,8 +52,10 @@ const balance = numberField({
   max: 100_000_000,
   message: "Enter a balance between 1,000 and 100,000,000",
 });
+/** The highest rate any calculator (or form) takes, in percent. */
+export const MAX_RATE_PERCENT = 25;
 const rateField = (what: string) =>
-  numberField({ min: 0, max: 25, message: `Enter ${what} between 0% and 25%` });
+  numberField({ min: 0, max: MAX_RATE_PERCENT, message: `Enter ${what} between 0% and ${MAX_RATE_PERCENT}%`, rate: true });
 const termYears = (what: string) =>
   numberField({ min: 1, max: 50, integer: true, message: `Enter ${what} between 1 and 50 whole years` });
 const monthsLeft = numberField({

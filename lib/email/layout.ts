@@ -4,7 +4,7 @@ export type EmailBlock =
   | { kind: "p"; text: string }
   | { kind: "button"; label: string; url: string }
   | { kind: "facts"; rows: [string, string][] }
-  | { kind: "small"; text: string };
+  | { kind: "small"; text: string; links?: { label: string; url: string }[] };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -23,8 +23,11 @@ export function renderEmail(opts: {
       switch (b.kind) {
         case "p":
           return `<p style="margin:0 0 16px;line-height:1.5">${esc(b.text)}</p>`;
-        case "small":
-          return `<p style="margin:0 0 12px;font-size:13px;color:#64748b;line-height:1.5">${esc(b.text)}</p>`;
+        case "small": {
+          // Links as links (an address in running text can't be clicked in every mail client).
+          const links = (b.links ?? []).map((l) => `<a href="${esc(l.url)}" style="color:#047857">${esc(l.label)}</a>`).join(" · ");
+          return `<p style="margin:0 0 12px;font-size:13px;color:#64748b;line-height:1.5">${esc(b.text)}${links ? ` ${links}` : ""}</p>`;
+        }
         case "button":
           return `<p style="margin:24px 0"><a href="${esc(b.url)}" style="background:#059669;color:#fff;text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:600;display:inline-block">${esc(b.label)}</a></p>`;
         case "facts":
@@ -49,8 +52,9 @@ ${htmlBlocks}
     ...opts.blocks.map((b) => {
       switch (b.kind) {
         case "p":
-        case "small":
           return `${b.text}\n`;
+        case "small":
+          return [b.text, ...(b.links ?? []).map((l) => `${l.label}: ${l.url}`)].join("\n") + "\n";
         case "button":
           return `${b.label}: ${b.url}\n`;
         case "facts":

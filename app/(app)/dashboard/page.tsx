@@ -24,7 +24,7 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={
           rate30
-            ? `${freshness?.overdue ? "Latest rates" : "This week's rates"}: 30-year fixed ${formatPercent(rate30.rate)}${rate15 ? `, 15-year fixed ${formatPercent(rate15.rate)}` : ""} (week of ${fmt.date(rate30.date)}).`
+            ? `${freshness?.overdue ? "Latest rates" : "This week's rates"}: ${ratesLine(rate30, rate15, fmt.date)}.`
             : "Your mortgages against today's market."
         }
         actions={cards.length > 0 && <ButtonLink href="/mortgages/new" variant="secondary">Add mortgage</ButtonLink>}
@@ -53,4 +53,12 @@ export default async function DashboardPage() {
       <p className="mt-8 text-xs text-slate-500 dark:text-slate-400">Source: Freddie Mac Primary Mortgage Market Survey®. Estimates, not offers: a lender&apos;s quote depends on your credit, equity and costs.</p>
     </div>
   );
+}
+
+/** "30-year fixed 7.03%, 15-year fixed 6.42% (week of Sep 24, 2026)", each with its own week when they differ. */
+function ratesLine(r30: { rate: number; date: string }, r15: { rate: number; date: string } | undefined, date: (iso: string) => string): string {
+  const thirty = `30-year fixed ${formatPercent(r30.rate)}`;
+  if (!r15) return `${thirty} (week of ${date(r30.date)})`;
+  const fifteen = `15-year fixed ${formatPercent(r15.rate)}`;
+  return r15.date === r30.date ? `${thirty}, ${fifteen} (week of ${date(r30.date)})` : `${thirty} (week of ${date(r30.date)}), ${fifteen} (week of ${date(r15.date)})`;
 }

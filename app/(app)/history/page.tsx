@@ -80,7 +80,8 @@ export default async function HistoryPage({ searchParams }: Props) {
         />
       ) : (
         <>
-          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          {/* Focus lands here after a row is deleted (components/calculators/history-actions.tsx). */}
+          <p id="history-count" tabIndex={-1} className="mb-3 text-sm text-slate-600 focus:outline-none dark:text-slate-400">
             {total === 1 ? "1 calculation" : `${total} calculations`}
             {pageCount > 1 && ` · page ${shownPage} of ${pageCount}`}
           </p>
@@ -104,7 +105,7 @@ export default async function HistoryPage({ searchParams }: Props) {
                   </div>
                   <div className="flex shrink-0 items-start gap-2">
                     {/* A page load, not a client navigation: a result's address is rendered by the server (next.config.mjs). */}
-                    <ButtonLink pageLoad href={calculatorUrl(entry.type, entry.input)} variant="secondary" size="sm" aria-label={`Reopen ${title} from ${when}`}>
+                    <ButtonLink pageLoad href={reopenUrl(entry)} variant="secondary" size="sm" aria-label={`Reopen ${title} from ${when}`}>
                       Reopen
                     </ButtonLink>
                     <DeleteEntryButton id={entry.id} label={`${title} from ${when}`} />
@@ -138,4 +139,11 @@ export default async function HistoryPage({ searchParams }: Props) {
       )}
     </div>
   );
+}
+
+/** The calculator with this run's inputs, and its mortgage chosen again (the form checks it is still theirs). */
+function reopenUrl(entry: { type: Parameters<typeof calculatorUrl>[0]; input: Record<string, unknown>; mortgageId: string | null; mortgageName: string | null }): string {
+  const url = calculatorUrl(entry.type, entry.input);
+  if (!entry.mortgageId || !entry.mortgageName) return url;
+  return `${url}${url.includes("?") ? "&" : "?"}mortgage=${encodeURIComponent(entry.mortgageId)}`;
 }

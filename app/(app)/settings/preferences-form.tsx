@@ -102,6 +102,7 @@ export function PreferencesForm({ prefs }: { prefs: Preferences }) {
             defaultValue={text("defaultRefiTerm")}
             error={state.errors?.defaultRefiTerm}
             options={REFI_TERMS.map((m) => ({ value: String(m), label: `${m / 12} years` }))}
+            hint="The term a new alert starts with."
           />
         </div>
         <Checkbox label="Estimate refinance costs for me" name="autoCalculateRefiCost" defaultChecked={checked("autoCalculateRefiCost")} hint="Fills closing costs from your loan amount when you don't enter them." />

@@ -53,7 +53,8 @@ function facts(item: TriggerItem, fmt: Formatter): [string, string][] {
 
 const unsubscribeBlock = (appUrl: string, path: string): EmailBlock => ({
   kind: "small",
-  text: `You get this because alert emails are on in your settings. Stop all alert emails with one click: ${appUrl}${path}`,
+  text: "You get this because alert emails are on in your settings.",
+  links: [{ label: "Stop all alert emails", url: `${appUrl}${path}` }],
 });
 
 export const alertTemplates: Record<string, TemplateFn> = {
@@ -63,7 +64,8 @@ export const alertTemplates: Record<string, TemplateFn> = {
       subject: `Refinance alert: the ${item.rateLabel} rate is ${formatPercent(item.marketRate)} (${item.mortgageName})`,
       heading: `Your alert on ${item.mortgageName} has fired`,
       blocks: [
-        { kind: "p", text: `Hi ${str(p.name) || "there"}, ${item.reason}` },
+        { kind: "p", text: `Hi ${str(p.name) || "there"},` },
+        { kind: "p", text: item.reason },
         { kind: "facts", rows: facts(item, formatterFor(displayFormatOf(p.display))) },
         { kind: "button", label: "See the details", url: `${appUrl}/triggers/${item.triggerId}` },
         { kind: "small", text: "Rates are Freddie Mac's weekly national averages; a lender's quote for you may differ." },

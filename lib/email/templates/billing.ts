@@ -10,10 +10,11 @@ const day = (p: Record<string, unknown>, v: unknown) => {
 };
 
 function invoiceLinks(p: Record<string, unknown>): EmailBlock[] {
-  const blocks: EmailBlock[] = [];
-  if (str(p.hostedInvoiceUrl)) blocks.push({ kind: "small", text: `Invoice: ${str(p.hostedInvoiceUrl)}` });
-  if (str(p.invoicePdfUrl)) blocks.push({ kind: "small", text: `PDF: ${str(p.invoicePdfUrl)}` });
-  return blocks;
+  const links = [
+    ...(str(p.hostedInvoiceUrl) ? [{ label: "View the invoice", url: str(p.hostedInvoiceUrl) }] : []),
+    ...(str(p.invoicePdfUrl) ? [{ label: "Download it as a PDF", url: str(p.invoicePdfUrl) }] : []),
+  ];
+  return links.length ? [{ kind: "small", text: "Your invoice from Stripe:", links }] : [];
 }
 
 export const billingTemplates: Record<string, TemplateFn> = {
@@ -26,6 +27,7 @@ export const billingTemplates: Record<string, TemplateFn> = {
         {
           kind: "facts",
           rows: [
+            ...(str(p.mortgageName) ? ([["For the alert on", str(p.mortgageName)]] as [string, string][]) : []),
             ["Amount paid", str(p.amount)],
             ["Date", day(p, p.date)],
             ["Billing", p.interval === "month" ? "Monthly" : "Yearly"],

@@ -34,7 +34,7 @@ export default async function NewAlertPage({ searchParams }: { searchParams: Pro
             alertType: "interest_rate",
             targetRate: "",
             targetPayment: "",
-            targetTerm: "360",
+            targetTerm: String(data.defaultTerm),
             refinanceCost: "",
           }}
         />
