@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Dialog } from "@/components/ui/dialog";
@@ -38,20 +38,9 @@ export function DeleteEntryButton({ id, label }: { id: string; label: string }) 
       <Button type="button" variant="ghost" size="sm" onClick={() => setOpen(true)} aria-label={`Delete ${label}`}>
         Delete
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Delete this calculation?" description={`${label}. This cannot be undone.`}>
-        <form action={action} className="space-y-3">
-          <input type="hidden" name="id" value={id} />
-          {state.ok === false && <FormMessage message={state.message} />}
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              Keep it
-            </Button>
-            <SubmitButton variant="danger" pendingText="Deleting…">
-              Delete
-            </SubmitButton>
-          </div>
-        </form>
-      </Dialog>
+      <ConfirmDelete open={open} onClose={() => setOpen(false)} title="Delete this calculation?" description={`${label}. This cannot be undone.`} action={action} state={state} keepLabel="Keep it">
+        <input type="hidden" name="id" value={id} />
+      </ConfirmDelete>
     </>
   );
 }
@@ -73,20 +62,47 @@ export function DeleteAllButton({ type, label }: { type: string | null; label: s
       <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
         {label}
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title={`${label}?`} description="This cannot be undone. Your mortgages and alerts are not affected.">
-        <form action={action} className="space-y-3">
-          <input type="hidden" name="type" value={type ?? ""} />
-          {state.ok === false && <FormMessage message={state.message} />}
-          <div className="flex flex-wrap justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <SubmitButton variant="danger" pendingText="Deleting…">
-              Delete
-            </SubmitButton>
-          </div>
-        </form>
-      </Dialog>
+      <ConfirmDelete open={open} onClose={() => setOpen(false)} title={`${label}?`} description="This cannot be undone. Your mortgages and alerts are not affected." action={action} state={state} keepLabel="Cancel">
+        <input type="hidden" name="type" value={type ?? ""} />
+      </ConfirmDelete>
     </>
+  );
+}
+
+/** The confirmation both deletes share: the form (with its hidden fields), its error, keep or delete. */
+function ConfirmDelete({
+  open,
+  onClose,
+  title,
+  description,
+  action,
+  state,
+  keepLabel,
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description: string;
+  action: (formData: FormData) => void;
+  state: ActionState;
+  keepLabel: string;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog open={open} onClose={onClose} title={title} description={description}>
+      <form action={action} className="space-y-3">
+        {children}
+        {state.ok === false && <FormMessage message={state.message} />}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={onClose}>
+            {keepLabel}
+          </Button>
+          <SubmitButton variant="danger" pendingText="Deleting…">
+            Delete
+          </SubmitButton>
+        </div>
+      </form>
+    </Dialog>
   );
 }

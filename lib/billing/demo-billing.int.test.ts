@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,43 +5,21 @@ import { db } from "@/db";
 import { subscriptions, users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { DEMO_BILLING } from "./demo-billing";
-import { startStripeStandin, type StripeStandin } from "./standin";
-import { sdkFor } from "./standin/testkit";
+import { startAppStripe, type AppStripe } from "./app-harness";
 
-const SECRET = "whsec_demo_billing_int_test";
-
-// Stripe's webhooks go through the app's real route handler, in process.
-let handle: (req: Request) => Promise<Response>;
-const receiver: Server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", async () => {
-    const out = await handle(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"]) }, body: Buffer.concat(chunks) }));
-    res.writeHead(out.status).end(await out.text());
-  });
-});
-
-let standin: StripeStandin;
+let harness: AppStripe;
 let sdk: Stripe;
 let manage: typeof import("./manage");
 
 beforeAll(async () => {
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  const { port } = receiver.address() as AddressInfo;
   // As `npm start` runs them: the stand-in told to hold the demo account's subscription.
-  standin = await startStripeStandin({ port: 0, webhookUrl: `http://127.0.0.1:${port}/api/stripe/webhook`, webhookSecret: SECRET, log: () => {}, webhookRetryDelaysMs: [], demo: true });
-  sdk = sdkFor(standin.port);
-  process.env.STRIPE_SECRET_KEY = "sk_test_demo_billing_int";
-  process.env.STRIPE_API_URL = `http://127.0.0.1:${standin.port}`;
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-  process.env.APP_URL = "http://127.0.0.1:3000";
-  ({ handleWebhookRequest: handle } = await import("./webhook"));
+  harness = await startAppStripe({ secret: "whsec_demo_billing_int_test", key: "sk_test_demo_billing_int", demo: true });
+  sdk = harness.sdk;
   manage = await import("./manage");
   await seed(db, { demo: true, loanNumberKey: "0f".repeat(32) });
 }, 60_000);
 afterAll(async () => {
-  await standin?.close();
-  await new Promise<void>((r) => receiver.close(() => r()));
+  await harness?.close();
 });
 
 async function paidAccount() {
@@ -76,6 +52,6 @@ describe("the demo paid account against the local Stripe stand-in", () => {
     expect(resumed.status).toBe("active");
 
     const portal = await manage.createPortalSession(user.id);
-    expect(portal.startsWith(standin.url)).toBe(true);
+    expect(portal.startsWith(harness.standin.url)).toBe(true);
   });
 });

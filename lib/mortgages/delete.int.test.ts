@@ -1,49 +1,25 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { and, eq, isNull } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { alerts, mortgages, subscriptions } from "@/db/schema";
-import { startStripeStandin, type StripeStandin } from "@/lib/billing/standin";
-import { payCheckout, sdkFor } from "@/lib/billing/standin/testkit";
+import { startAppStripe, type AppStripe } from "@/lib/billing/app-harness";
+import { payCheckout } from "@/lib/billing/standin/testkit";
 import { ensurePlans, homeownerWithAlert } from "@/lib/billing/test-fixtures";
 import { NotFoundError } from "@/lib/errors";
 
-const SECRET = "whsec_mortgage_delete_int_test";
-
-// Stripe's webhooks go through the app's real route handler, in process.
-let handle: (req: Request) => Promise<Response>;
-const receiver: Server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on("data", (c: Buffer) => chunks.push(c));
-  req.on("end", async () => {
-    const out = await handle(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"]) }, body: Buffer.concat(chunks) }));
-    res.writeHead(out.status).end(await out.text());
-  });
-});
-
-let standin: StripeStandin;
+let harness: AppStripe;
 let sdk: Stripe;
 let app: typeof import("./delete") & typeof import("@/lib/billing/checkout") & typeof import("@/lib/billing/queries");
 
 beforeAll(async () => {
-  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-  const { port } = receiver.address() as AddressInfo;
-  standin = await startStripeStandin({ port: 0, webhookUrl: `http://127.0.0.1:${port}/api/stripe/webhook`, webhookSecret: SECRET, log: () => {}, webhookRetryDelaysMs: [] });
-  sdk = sdkFor(standin.port);
-  // Before anything reads env() (it is parsed once).
-  process.env.STRIPE_SECRET_KEY = "sk_test_mortgage_delete_int";
-  process.env.STRIPE_API_URL = `http://127.0.0.1:${standin.port}`;
-  process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-  process.env.APP_URL = "http://127.0.0.1:3000";
-  ({ handleWebhookRequest: handle } = await import("@/lib/billing/webhook"));
+  harness = await startAppStripe({ secret: "whsec_mortgage_delete_int_test", key: "sk_test_mortgage_delete_int" });
+  sdk = harness.sdk;
   app = { ...(await import("./delete")), ...(await import("@/lib/billing/checkout")), ...(await import("@/lib/billing/queries")) };
   await ensurePlans();
 });
 afterAll(async () => {
-  await standin?.close();
-  await new Promise<void>((r) => receiver.close(() => r()));
+  await harness?.close();
 });
 
 /** A homeowner whose mortgage has a paid alert, an unpaid one, and one deleted earlier. */
