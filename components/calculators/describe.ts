@@ -3,7 +3,8 @@
  * its CSV export and page titles. Defensive: history rows are JSON from the database, and older
  * rows may lack fields, so anything missing is simply left out.
  */
-import { MAX_RATE_PERCENT, type CalculatorType } from "@/lib/calc";
+import type { CalculatorType } from "@/lib/calc";
+import { MAX_RATE_PERCENT } from "@/lib/calc/types"; // not "@/lib/calc": that brings zod to the browser
 import { formatMonths, formatPercent, formatterFor, type Formatter } from "@/lib/format";
 import { calculatorMeta, type FieldUnit } from "./meta";
 

@@ -6,7 +6,7 @@
  * years are rounded to the nearest year (`roundedTerm` says when that happened).
  */
 import type { CalculatorType } from "@/lib/calc";
-import { ESTIMATED_COST_SHARE, productFor } from "@/lib/mortgages/dashboard-math";
+import { ESTIMATED_COST_SHARE, productFor } from "@/lib/mortgages/refi-product";
 import type { FormValues } from "./meta";
 import type { MarketRates } from "./results";
 

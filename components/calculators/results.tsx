@@ -5,7 +5,8 @@ import { buttonClass } from "@/components/ui/button";
 import { Banner, Card, CardHeader, Stat } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { amortizationSchedule } from "@/lib/calc/amortization";
-import { MAX_RATE_PERCENT, type CalculatorOutput, type CalculatorType } from "@/lib/calc";
+import type { CalculatorOutput, CalculatorType } from "@/lib/calc";
+import { MAX_RATE_PERCENT } from "@/lib/calc/types"; // not "@/lib/calc": that brings zod to the browser
 import { formatMonths, formatPercent } from "@/lib/format";
 import { useFormat } from "@/components/display-format";
 import { BreakEvenChart, FrontierChart, InterestComparisonChart, PaymentByRateChart, ScheduleChart } from "./charts";

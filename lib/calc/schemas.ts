@@ -13,9 +13,9 @@
 import { z } from "zod";
 import { decimalCommaRate, stripNumberText } from "./number-text";
 
-import type { CalculatorType } from "./types";
+import { MAX_RATE_PERCENT, type CalculatorType } from "./types";
 
-export { calculatorDefaults, calculatorTypes, isCalculatorType, type CalculatorType } from "./types";
+export { calculatorDefaults, calculatorTypes, isCalculatorType, MAX_RATE_PERCENT, type CalculatorType } from "./types";
 
 /** Strip what people type around numbers; blank (or a non-number type) becomes NaN. */
 function cleanNumberText(value: unknown): unknown {
@@ -52,8 +52,6 @@ const balance = numberField({
   max: 100_000_000,
   message: "Enter a balance between 1,000 and 100,000,000",
 });
-/** The highest rate any calculator (or form) takes, in percent. */
-export const MAX_RATE_PERCENT = 25;
 const rateField = (what: string) =>
   numberField({ min: 0, max: MAX_RATE_PERCENT, message: `Enter ${what} between 0% and ${MAX_RATE_PERCENT}%`, rate: true });
 const termYears = (what: string) =>

@@ -4,6 +4,9 @@
  */
 import type { CalculatorInput } from "./schemas";
 
+/** The highest rate any calculator (or form) takes, in percent. */
+export const MAX_RATE_PERCENT = 25;
+
 export const calculatorTypes = [
   "monthly_payment",
   "amortization",

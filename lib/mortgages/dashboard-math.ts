@@ -4,9 +4,9 @@
  * leaves here in whole cents.
  */
 import { compareRefinance, fromCents, toCents, trueBreakEven } from "@/lib/calc";
+import { ESTIMATED_COST_SHARE, productFor, type Product } from "./refi-product";
 
-/** Share of the balance used as refinance costs when the owner gave no estimate. */
-export const ESTIMATED_COST_SHARE = 0.02;
+export { ESTIMATED_COST_SHARE, productFor, type Product };
 
 export interface MarketRate {
   rateType: string;
@@ -38,13 +38,6 @@ export interface DashboardRow {
 
 export type AlertStatus = "active" | "paused" | "awaiting_payment" | "payment_past_due";
 
-export interface Product {
-  rateType: "30_year_fixed" | "15_year_fixed";
-  label: string;
-  termMonths: number;
-  why: string;
-}
-
 export interface RefinanceSummary {
   newPaymentCents: number;
   monthlySavingsCents: number;
@@ -75,11 +68,6 @@ export interface DashboardCard {
 }
 
 /** More than 15 years left compares with the 30-year survey rate, otherwise the 15-year one. */
-export function productFor(monthsLeft: number): Product {
-  return monthsLeft > 180
-    ? { rateType: "30_year_fixed", label: "30-year fixed", termMonths: 360, why: "more than 15 years left" }
-    : { rateType: "15_year_fixed", label: "15-year fixed", termMonths: 180, why: "15 years or less left" };
-}
 
 export function alertStatus(alert: DashboardAlert): AlertStatus {
   const sub = alert.subscriptionStatus;
