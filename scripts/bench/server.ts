@@ -37,8 +37,13 @@ export async function startNext(port: number, env: Record<string, string>): Prom
     detached: true,
   });
   let log = "";
-  child.stdout!.on("data", (d) => (log += d));
-  child.stderr!.on("data", (d) => (log += d));
+  let stopping = false;
+  child.stdout!.on("data", (d) => (log = (log + d).slice(-20_000)));
+  child.stderr!.on("data", (d) => (log = (log + d).slice(-20_000)));
+  // A server that dies mid-run would otherwise only show as refused requests: say why.
+  child.on("exit", (code, signal) => {
+    if (!stopping) console.error(`\n✖ next start exited during the benchmark (${signal ?? `code ${code}`}):\n${log.slice(-3000)}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -58,6 +63,7 @@ export async function startNext(port: number, env: Record<string, string>): Prom
     child,
     peakRssMb: () => peak,
     stop: async () => {
+      stopping = true;
       clearInterval(timer);
       try {
         process.kill(-child.pid!, "SIGTERM");
