@@ -1,7 +1,11 @@
 // The embedded demo (`npm start`) runs the job worker inside the web process; in production it
 // runs as its own service (`npm run worker`). WORKER_IN_PROCESS decides.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || !["true", "1"].includes(process.env.WORKER_IN_PROCESS ?? "")) return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: finished renders must not pin each other in memory (the file says why).
+  const { releaseRenderAbortStacks } = await import("@/lib/server/render-abort-stacks");
+  releaseRenderAbortStacks();
+  if (!["true", "1"].includes(process.env.WORKER_IN_PROCESS ?? "")) return;
   const { startWorkerLoop } = await import("@/lib/jobs/worker");
   startWorkerLoop({ intervalMs: 30_000 });
 }
