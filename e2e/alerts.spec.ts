@@ -123,6 +123,7 @@ test("an alert is created from the form, shows what the target means and its bac
   await page.getByRole("button", { name: "Create alert" }).click();
   await expect(page.getByText(/Enter a target rate between/)).toBeVisible();
 
+  await expect(page.getByLabel("Target rate (%)")).toBeFocused(); // keyboard users land on the error
 
   await page.getByLabel("Target rate (%)").fill("5.25");
   // The corrected value replaces the stale message with the live preview.

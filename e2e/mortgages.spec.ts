@@ -37,6 +37,8 @@ test("add a mortgage (bad input first), see its dashboard card, record a balance
   await expect(page.getByText("Credit scores run from 300 to 850.")).toBeVisible();
   await expect(page.getByLabel("ZIP code")).toHaveValue("123"); // what was typed stays
   await expect(page.getByLabel("ZIP code")).toHaveAttribute("aria-invalid", "true");
+  // Keyboard focus lands on the first field in error, so its message is read out with it.
+  await expect(page.getByLabel("Name", { exact: true })).toBeFocused();
 
   // Fix it. With an origination date the remaining figures pre-fill from the schedule.
   const originated = addMonths(todayIso(), -60);
