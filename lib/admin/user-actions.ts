@@ -4,7 +4,7 @@ import { db, queryRows, type DbOrTx } from "@/db";
 import { emailVerificationTokens, users, type User } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { newToken } from "@/lib/auth/tokens";
-import { cancelUserSubscriptions } from "@/lib/billing/cancel";
+import { cancelUserSubscriptions, resumeRenewals, stopRenewals, type StoppedSubscription } from "@/lib/billing/cancel";
 import { sendEmail } from "@/lib/email";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ActionState } from "@/lib/validated-action";
@@ -44,6 +44,8 @@ async function changeUser(
   action: string,
   ctx: AdminCtx,
   change: (user: User, tx: Tx) => Promise<Partial<User> | null>,
+  /** More to record with the new values (what else the action did). */
+  noted: Record<string, unknown> = {},
 ): Promise<User> {
   await assertAdmin(actorId);
   return db.transaction(async (tx) => {
@@ -51,9 +53,53 @@ async function changeUser(
     const values = await change(before, tx);
     if (!values) return before;
     const [after] = await tx.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, userId)).returning();
-    await audit({ actorId, action, targetType: "user", targetId: userId, before: snapshot(before), after: snapshot(after!), ip: ctx.ip }, tx);
+    await audit({ actorId, action, targetType: "user", targetId: userId, before: snapshot(before), after: { ...snapshot(after!), ...noted }, ip: ctx.ip }, tx);
     return after!;
   });
+}
+
+/** The refusals an action makes under the row lock, checked first too, before Stripe is asked for anything. */
+async function precheck(actorId: string, userId: string, check: (user: User) => void): Promise<void> {
+  await assertAdmin(actorId);
+  check(await lockUser(db, userId));
+}
+
+// A deactivated or deleted account can't use its alerts, so it must not keep paying for them:
+// both actions stop the renewals (each subscription ends with the period already paid for) and
+// record which in the audit log; when the account is live again, those renew again.
+const STOPPED_KEY = "renewalsStopped";
+
+/** " Their subscription ends on …": what stopping the renewals did, for the admin's message. */
+function stoppedSentence(stopped: StoppedSubscription[], undo: string): string {
+  if (stopped.length === 0) return "";
+  const which = stopped.length === 1 ? "Their subscription" : `Their ${stopped.length} subscriptions`;
+  return ` ${which} will not renew: ${stopped.length === 1 ? "it ends" : "they end"} with the period already paid for (${undo} renews ${stopped.length === 1 ? "it" : "them"}).`;
+}
+
+/**
+ * The subscriptions deactivation or deletion stopped since the account was last live (an entry
+ * that made it active and not deleted), to be renewed now that it is live again. Read in the
+ * transaction that makes it live, before that entry is written.
+ */
+async function renewalsToResume(tx: DbOrTx, userId: string): Promise<string[]> {
+  const rows = await queryRows<{ ids: unknown }>(
+    tx,
+    sql`SELECT after -> ${STOPPED_KEY} AS ids FROM audit_log
+        WHERE target_type = 'user' AND target_id = ${userId} AND action IN ('admin.user.deactivate', 'admin.user.delete')
+          AND created_at > coalesce((SELECT max(created_at) FROM audit_log
+                                     WHERE target_type = 'user' AND target_id = ${userId}
+                                       AND action IN ('admin.user.reactivate', 'admin.user.restore')
+                                       AND (after ->> 'isActive')::boolean AND after ->> 'deletedAt' IS NULL), '-infinity')`,
+  );
+  return rows.flatMap((r) => (Array.isArray(r.ids) ? r.ids.filter((id): id is string => typeof id === "string") : []));
+}
+
+/** " Their subscription renews again.": what resuming did, for the admin's message. */
+function resumedSentence({ resumed, notResumed }: { resumed: number; notResumed: number }): string {
+  const parts: string[] = [];
+  if (resumed) parts.push(resumed === 1 ? "Their subscription renews again." : `Their ${resumed} subscriptions renew again.`);
+  if (notResumed) parts.push(`${notResumed === 1 ? "One subscription" : `${notResumed} subscriptions`} could not be renewed; they can renew from their billing page.`);
+  return parts.length ? ` ${parts.join(" ")}` : "";
 }
 
 type UserInput = { userId: string };
@@ -75,36 +121,72 @@ export async function markVerified(actorId: string, { userId }: UserInput, ctx: 
   return { ok: true, message: "Email address marked as verified." };
 }
 
-/** Deactivation ends every session at once: the session version no longer matches. */
+/**
+ * Deactivation and deletion, which both take the account offline: the refusals are checked first,
+ * then the renewals stopped at Stripe, then the account changed (recording which renewals were
+ * stopped, for reactivation or restore to renew).
+ */
+async function takeOffline(
+  actorId: string,
+  userId: string,
+  action: "admin.user.deactivate" | "admin.user.delete",
+  ctx: AdminCtx,
+  refuse: (user: User) => void,
+  values: (user: User) => Partial<User>,
+): Promise<StoppedSubscription[]> {
+  await precheck(actorId, userId, refuse);
+  const stopped = await stopRenewals(userId, { actorId });
+  const noted = { [STOPPED_KEY]: stopped.filter((x) => x.resumable).map((x) => x.id) };
+  await changeUser(actorId, userId, action, ctx, async (u) => (refuse(u), values(u)), noted);
+  return stopped;
+}
+
+/** Deactivation ends every session at once (the session version no longer matches) and stops the renewals. */
 export async function deactivateUser(actorId: string, { userId }: UserInput, ctx: AdminCtx = {}): Promise<ActionState> {
-  await changeUser(actorId, userId, "admin.user.deactivate", ctx, async (u) => {
-    notSelf(actorId, u, "deactivate");
-    if (!u.isActive) throw new ConflictError("This account is already deactivated.");
-    return { isActive: false, deactivatedAt: new Date(), sessionVersion: u.sessionVersion + 1 };
-  });
-  return { ok: true, message: "Account deactivated and signed out everywhere." };
+  const stopped = await takeOffline(
+    actorId,
+    userId,
+    "admin.user.deactivate",
+    ctx,
+    (u) => {
+      notSelf(actorId, u, "deactivate");
+      if (!u.isActive) throw new ConflictError("This account is already deactivated.");
+    },
+    (u) => ({ isActive: false, deactivatedAt: new Date(), sessionVersion: u.sessionVersion + 1 }),
+  );
+  return { ok: true, message: `Account deactivated and signed out everywhere.${stoppedSentence(stopped, "reactivating")}` };
 }
 
 export async function reactivateUser(actorId: string, { userId }: UserInput, ctx: AdminCtx = {}): Promise<ActionState> {
-  await changeUser(actorId, userId, "admin.user.reactivate", ctx, async (u) => {
+  let resume: string[] = [];
+  const after = await changeUser(actorId, userId, "admin.user.reactivate", ctx, async (u, tx) => {
     if (u.isActive) throw new ConflictError("This account is already active.");
+    if (!u.deletedAt) resume = await renewalsToResume(tx, userId);
     return { isActive: true, deactivatedAt: null };
   });
-  return { ok: true, message: "Account reactivated." };
+  return { ok: true, message: `Account reactivated.${resumedSentence(await resumeRenewals(after.id, resume, actorId))}` };
 }
 
+/** Deletion (restorable) signs the user out everywhere and stops the renewals. */
 export async function softDeleteUser(actorId: string, { userId }: UserInput, ctx: AdminCtx = {}): Promise<ActionState> {
-  await changeUser(actorId, userId, "admin.user.delete", ctx, async (u) => {
-    notSelf(actorId, u, "delete");
-    if (u.deletedAt) throw new ConflictError("This account is already deleted.");
-    return { deletedAt: new Date(), sessionVersion: u.sessionVersion + 1 };
-  });
-  return { ok: true, message: "Account deleted (it can be restored)." };
+  const stopped = await takeOffline(
+    actorId,
+    userId,
+    "admin.user.delete",
+    ctx,
+    (u) => {
+      notSelf(actorId, u, "delete");
+      if (u.deletedAt) throw new ConflictError("This account is already deleted.");
+    },
+    (u) => ({ deletedAt: new Date(), sessionVersion: u.sessionVersion + 1 }),
+  );
+  return { ok: true, message: `Account deleted (it can be restored).${stoppedSentence(stopped, "restoring")}` };
 }
 
 /** Refused when someone registered the address again since the deletion (emails are unique among live accounts). */
 export async function restoreUser(actorId: string, { userId }: UserInput, ctx: AdminCtx = {}): Promise<ActionState> {
-  await changeUser(actorId, userId, "admin.user.restore", ctx, async (u, tx) => {
+  let resume: string[] = [];
+  const after = await changeUser(actorId, userId, "admin.user.restore", ctx, async (u, tx) => {
     if (!u.deletedAt) throw new ConflictError("This account is not deleted.");
     const [other] = await tx
       .select({ id: users.id })
@@ -112,9 +194,10 @@ export async function restoreUser(actorId: string, { userId }: UserInput, ctx: A
       .where(and(eq(users.email, u.email), isNull(users.deletedAt), ne(users.id, u.id)))
       .limit(1);
     if (other) throw new ConflictError(`Another live account now uses ${u.email}; this one can't be restored.`);
+    if (u.isActive) resume = await renewalsToResume(tx, userId);
     return { deletedAt: null };
   });
-  return { ok: true, message: "Account restored." };
+  return { ok: true, message: `Account restored.${resumedSentence(await resumeRenewals(after.id, resume, actorId))}` };
 }
 
 /**

@@ -1,11 +1,68 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { subscriptions } from "@/db/schema";
 import { audit } from "@/lib/audit";
+import { setCancelAtPeriodEnd, UnknownAtStripeError } from "./manage";
 import { stripe, stripeConfigured } from "./stripe";
 
 const LIVE = ["active", "trialing", "past_due", "incomplete", "unpaid"] as const;
+
+/** Subscriptions that will charge again unless cancelled (the admin user page counts them too). */
+export const CHARGING = ["active", "trialing", "past_due", "unpaid"] as const;
+
+/** A subscription that was stopped: ended with its paid period (resumable), or ended here at once. */
+export type StoppedSubscription = { id: string; endsOn: Date | null; resumable: boolean };
+
+/**
+ * Stops the renewals of a user's subscriptions (those of `alertIds`, or all of them): each one
+ * that would charge again is set to end with the period already paid for (no refund, no further
+ * charge), at Stripe first; if Stripe refuses, the error is thrown and the caller changes nothing
+ * else. A subscription Stripe doesn't know (demo rows) is ended here, as account deletion does.
+ */
+export async function stopRenewals(userId: string, opts: { alertIds?: string[]; actorId?: string } = {}): Promise<StoppedSubscription[]> {
+  if (opts.alertIds?.length === 0) return [];
+  const conditions: SQL[] = [eq(subscriptions.userId, userId), inArray(subscriptions.status, [...CHARGING]), eq(subscriptions.cancelAtPeriodEnd, false)];
+  if (opts.alertIds) conditions.push(inArray(subscriptions.alertId, opts.alertIds));
+  const charging = await db.select().from(subscriptions).where(and(...conditions));
+  const actorId = opts.actorId ?? userId;
+  const stopped: StoppedSubscription[] = [];
+  for (const sub of charging) {
+    try {
+      const after = await setCancelAtPeriodEnd(userId, sub.id, true, actorId);
+      stopped.push({ id: sub.id, endsOn: after.currentPeriodEnd, resumable: true });
+    } catch (err) {
+      if (!(err instanceof UnknownAtStripeError)) throw err;
+      await endSubscriptionLocally(sub, actorId);
+      stopped.push({ id: sub.id, endsOn: null, resumable: false });
+    }
+  }
+  return stopped;
+}
+
+/**
+ * Renews again those of `ids` that are the user's and still set to end (a stop being undone).
+ * One that can't be resumed is logged and counted, not thrown: the caller's own change stands,
+ * and the homeowner can still resume it on the billing page.
+ */
+export async function resumeRenewals(userId: string, ids: string[], actorId: string = userId): Promise<{ resumed: number; notResumed: number }> {
+  const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (uuids.length === 0) return { resumed: 0, notResumed: 0 };
+  const ending = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(and(inArray(subscriptions.id, uuids), eq(subscriptions.userId, userId), inArray(subscriptions.status, [...CHARGING]), eq(subscriptions.cancelAtPeriodEnd, true)));
+  let resumed = 0;
+  for (const sub of ending) {
+    try {
+      await setCancelAtPeriodEnd(userId, sub.id, false, actorId);
+      resumed++;
+    } catch (err) {
+      console.error(`[billing] could not resume subscription ${sub.id}`, err);
+    }
+  }
+  return { resumed, notResumed: ending.length - resumed };
+}
 
 /**
  * Cancels every live subscription of a user at Stripe now (account deletion). The local rows

@@ -17,9 +17,10 @@ export class UnknownAtStripeError extends ConflictError {
 
 /**
  * Cancel at period end (or undo it) for one of the user's subscriptions: changed at Stripe, then
- * applied at once from Stripe's answer (the webhook that follows is then a no-op).
+ * applied at once from Stripe's answer (the webhook that follows is then a no-op). The audit entry
+ * names `actorId` (an admin acting on the account), the user by default.
  */
-export async function setCancelAtPeriodEnd(userId: string, subscriptionId: string, cancel: boolean) {
+export async function setCancelAtPeriodEnd(userId: string, subscriptionId: string, cancel: boolean, actorId: string = userId) {
   const [row] = await db
     .select()
     .from(subscriptions)
@@ -38,7 +39,7 @@ export async function setCancelAtPeriodEnd(userId: string, subscriptionId: strin
   return db.transaction(async (tx) => {
     const outcome = await syncSubscription(tx, updated, { kind: "fetched" });
     await audit(
-      { actorId: userId, action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume", targetType: "subscription", targetId: row.id, before: { cancelAtPeriodEnd: row.cancelAtPeriodEnd }, after: { cancelAtPeriodEnd: cancel } },
+      { actorId, action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume", targetType: "subscription", targetId: row.id, before: { cancelAtPeriodEnd: row.cancelAtPeriodEnd }, after: { cancelAtPeriodEnd: cancel } },
       tx,
     );
     return outcome.subscription ?? row;

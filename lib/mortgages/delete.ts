@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { alerts, mortgages, subscriptions } from "@/db/schema";
 import { stopChargingFor, type StoppedSubscription } from "@/lib/alerts/delete";
-import { setCancelAtPeriodEnd } from "@/lib/billing/manage";
+import { resumeRenewals } from "@/lib/billing/cancel";
 import { NotFoundError } from "@/lib/errors";
 import { restoreMortgage, softDeleteMortgage } from "./queries";
 import { isUuid } from "./schemas";
@@ -53,15 +53,10 @@ export async function undoDeleteMortgage(userId: string, id: string, resume: str
         .innerJoin(alerts, eq(alerts.id, subscriptions.alertId))
         .where(and(inArray(subscriptions.id, ids), eq(subscriptions.userId, userId), eq(alerts.mortgageId, id), isNull(alerts.deletedAt)))
     : [];
-  let resumed = 0;
-  for (const sub of mine) {
-    try {
-      await setCancelAtPeriodEnd(userId, sub.id, false);
-      resumed++;
-    } catch (err) {
-      // Restored either way; the owner can still resume it on the billing page.
-      console.error(`[mortgages] could not resume subscription ${sub.id} on undo`, err);
-    }
-  }
-  return { ...row, resumed, notResumed: mine.length - resumed };
+  // Restored either way; one that can't be resumed can still be resumed on the billing page.
+  const { resumed, notResumed } = await resumeRenewals(
+    userId,
+    mine.map((sub) => sub.id),
+  );
+  return { ...row, resumed, notResumed };
 }

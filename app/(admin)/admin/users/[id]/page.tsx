@@ -18,12 +18,12 @@ import {
 } from "@/lib/admin/actions-users";
 import { getUserDetail } from "@/lib/admin/users";
 import { requireAdmin } from "@/lib/auth/session";
+import { CHARGING } from "@/lib/billing/cancel";
 import { NotFoundError } from "@/lib/errors";
 import { formatCents, formatDateTime, formatMonths, formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "User · Admin" };
 
-const CHARGING = new Set(["active", "trialing", "past_due", "unpaid"]);
 
 /** The account's history in words (the audit log's action names are for machines). */
 const AUDIT_WORDS: Record<string, string> = {
@@ -73,11 +73,12 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const theirs = formatterFor(detail.display);
   const mortgageNames = new Map(detail.mortgages.map((m) => [m.id, m.name]));
   const alertMortgage = new Map(detail.alerts.map((a) => [a.id, a.mortgageId]));
-  // Subscriptions that will charge again: neither deactivating nor deleting the account stops them.
-  const charging = detail.subscriptions.filter((x) => CHARGING.has(x.status) && !x.cancelAtPeriodEnd).length;
-  const billingNote = charging
-    ? ` Their alerts stop being watched, but ${charging === 1 ? "their subscription keeps" : `their ${charging} subscriptions keep`} renewing at Stripe until cancelled there (deleting for good cancels ${charging === 1 ? "it" : "them"}).`
-    : "";
+  // Subscriptions that will charge again: deactivating or deleting the account stops their renewal.
+  const charging = detail.subscriptions.filter((x) => (CHARGING as readonly string[]).includes(x.status) && !x.cancelAtPeriodEnd).length;
+  const billingNote = (undo: string) =>
+    charging
+      ? ` Their alerts stop being watched, and ${charging === 1 ? "their subscription stops renewing: it ends" : `their ${charging} subscriptions stop renewing: they end`} with the period already paid for, with no refund (${undo} renews ${charging === 1 ? "it" : "them"}).`
+      : "";
 
   return (
     <div className="space-y-6">
@@ -126,7 +127,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               label="Deactivate"
               variant="danger"
               pendingText="Deactivating…"
-              confirm={{ title: "Deactivate this account?", description: `They are signed out everywhere at once and can't sign in until reactivated.${billingNote}`, confirmLabel: "Deactivate" }}
+              confirm={{ title: "Deactivate this account?", description: `They are signed out everywhere at once and can't sign in until reactivated.${billingNote("reactivating")}`, confirmLabel: "Deactivate" }}
             />
           ) : (
             <ActionButton action={reactivateUserAction} fields={fields} label="Reactivate" pendingText="Reactivating…" />
@@ -157,7 +158,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               label="Delete (restorable)"
               variant="danger"
               pendingText="Deleting…"
-              confirm={{ title: "Delete this account?", description: `They are signed out and the account is hidden. You can restore it later.${billingNote}`, confirmLabel: "Delete" }}
+              confirm={{ title: "Delete this account?", description: `They are signed out and the account is hidden. You can restore it later.${billingNote("restoring")}`, confirmLabel: "Delete" }}
             />
           ))}
           {!self && <PurgeButton action={purgeUserAction} userId={user.id} email={user.email} />}
