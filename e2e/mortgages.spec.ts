@@ -108,6 +108,18 @@ test("add a mortgage (bad input first), see its dashboard card, record a balance
   await expect(page.getByText("$350,000.00").first()).toBeVisible();
   await page.getByRole("link", { name: "Mortgages" }).click();
   await expect(page.getByRole("row", { name: /Maple Street home/ })).toContainText("$350,000.00");
+
+  // A mistaken balance can be removed (after a confirmation); the last one leaves the figures as they are.
+  await page.goto(mortgageUrl);
+  await table.getByRole("button", { name: /^Remove the balance of / }).click();
+  const confirm = page.getByRole("dialog", { name: "Remove this balance?" });
+  await confirm.getByRole("button", { name: "Keep it" }).click();
+  await expect(table.getByRole("cell", { name: "$350,000.00" })).toBeVisible();
+  await table.getByRole("button", { name: /^Remove the balance of / }).click();
+  await confirm.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(page.getByText(/^Balance of .+ removed\. No balance is left on record: the mortgage keeps its figures/)).toBeVisible();
+  await expect(page.getByText("No balances recorded yet.")).toBeVisible();
+  await expect(page.locator("#recorded-balances")).toBeFocused(); // not dropped to the page
 });
 
 test("delete with undo, and another user's mortgage is a 404", async ({ page }) => {

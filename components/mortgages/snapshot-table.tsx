@@ -1,5 +1,6 @@
 import { Table, TBody, Td, Th, THead } from "@/components/ui";
 import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
+import { RemoveSnapshotButton } from "./remove-snapshot-button";
 
 export type SnapshotRow = {
   id: string;
@@ -26,6 +27,9 @@ export function SnapshotTable({ rows, fmt }: { rows: SnapshotRow[]; fmt: Formatt
           <Th className="text-right">Left</Th>
           <Th className="text-right">Schedule</Th>
           <Th className="text-right">Ahead of schedule</Th>
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
         </tr>
       </THead>
       <TBody>
@@ -40,6 +44,9 @@ export function SnapshotTable({ rows, fmt }: { rows: SnapshotRow[]; fmt: Formatt
               <Td className="text-right tabular-nums">{fmt.dollars(r.projected)}</Td>
               <Td className={gap !== null && gap > 0 ? "text-right tabular-nums text-emerald-700 dark:text-emerald-400" : "text-right tabular-nums"}>
                 {gap === null ? "—" : gap >= 0 ? fmt.dollars(gap) : `behind by ${fmt.dollars(-gap)}`}
+              </Td>
+              <Td className="text-right">
+                <RemoveSnapshotButton id={r.id} label={fmt.date(r.recordedOn)} />
               </Td>
             </tr>
           );

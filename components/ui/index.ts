@@ -6,4 +6,5 @@ export { Card, CardHeader, Stat, PageHeader, EmptyState, Banner } from "./card";
 export { Badge, type BadgeTone } from "./badge";
 export { Table, THead, TBody, Th, Td } from "./table";
 export { Dialog } from "./dialog";
+export { ConfirmDelete } from "./confirm-delete";
 export { ToastProvider, useToast } from "./toast";

@@ -10,8 +10,8 @@ import { validatedAction } from "@/lib/validated-action";
 import { todayIn } from "./dates";
 import { deleteMortgage, undoDeleteMortgage } from "./delete";
 import { createMortgage, updateMortgage } from "./queries";
-import { mortgageFormSchema, mortgageUpdateSchema, snapshotFormSchema } from "./schemas";
-import { addSnapshot } from "./tracking";
+import { mortgageFormSchema, mortgageUpdateSchema, snapshotFormSchema, snapshotIdSchema } from "./schemas";
+import { addSnapshot, removeSnapshot } from "./tracking";
 
 // Thin wrappers: session, then the plain functions in queries.ts / tracking.ts, which scope
 // every statement to the signed-in owner (another user's id is a 404 there).
@@ -41,6 +41,19 @@ export const addSnapshotAction = validatedAction(snapshotFormSchema, async (data
   const snapshot = await addSnapshot(user.id, data);
   revalidate(data.mortgageId);
   return { ok: true, message: snapshot.corrected ? `Balance for ${formatterFor(user.display).date(data.recordedOn)} updated.` : "Balance recorded." };
+});
+
+export const removeSnapshotAction = validatedAction(snapshotIdSchema, async ({ id }) => {
+  const user = await requireUser("/mortgages");
+  const removed = await removeSnapshot(user.id, id);
+  revalidate(removed.mortgageId);
+  const date = formatterFor(user.display).date;
+  const after = removed.nowFollows
+    ? ` The mortgage now follows your balance of ${date(removed.nowFollows.recordedOn)}.`
+    : removed.keptFigures
+      ? " No balance is left on record: the mortgage keeps its figures (edit it to change them)."
+      : "";
+  return { ok: true, message: `Balance of ${date(removed.recordedOn)} removed.${after}` };
 });
 
 export type DeleteResult =

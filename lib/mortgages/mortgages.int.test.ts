@@ -10,7 +10,7 @@ import { decryptLoanNumber } from "./crypto";
 import { addMonths, todayIso } from "./dates";
 import { createMortgage, getMortgage, listMortgages, restoreMortgage, softDeleteMortgage, updateMortgage } from "./queries";
 import { mortgageFormSchema, type MortgageForm } from "./schemas";
-import { addSnapshot, listSnapshots } from "./tracking";
+import { addSnapshot, listSnapshots, removeSnapshot } from "./tracking";
 
 async function makeUser(): Promise<string> {
   const [u] = await db
@@ -238,5 +238,37 @@ describe("balance snapshots", () => {
     expect(Object.keys((err as ValidationError).fieldErrors).sort()).toEqual(["balance", "monthsLeft", "recordedOn"]);
     expect(await listSnapshots(owner, m.id)).toEqual([]);
     expect((await rowOf(m.id)).remainingTerm).toBe(m.remainingTerm);
+  });
+
+  it("removing the newest balance puts the mortgage back on the one before; an older one leaves it; the last keeps the figures", async () => {
+    const owner = await makeUser();
+    const m = await createMortgage(owner, form({ originationDate: addMonths(todayIso(), -60) }));
+    const older = await addSnapshot(owner, { mortgageId: m.id, recordedOn: addMonths(todayIso(), -6), balance: 360_000, rate: 4.5, monthsLeft: 295 });
+    const middle = await addSnapshot(owner, { mortgageId: m.id, recordedOn: addMonths(todayIso(), -3), balance: 355_000, rate: 4.5, monthsLeft: 292 });
+    const newest = await addSnapshot(owner, { mortgageId: m.id, recordedOn: addMonths(todayIso(), -1), balance: 35_000, rate: 4.5, monthsLeft: 290 }); // a typo
+    expect(await rowOf(m.id)).toMatchObject({ remainingPrincipalCents: 3_500_000 });
+
+    expect(await removeSnapshot(owner, newest.id)).toEqual({ mortgageId: m.id, recordedOn: newest.recordedOn, nowFollows: { recordedOn: middle.recordedOn }, keptFigures: false });
+    expect(await rowOf(m.id)).toMatchObject({ remainingPrincipalCents: 35_500_000, remainingTerm: 292 });
+
+    expect(await removeSnapshot(owner, older.id)).toMatchObject({ nowFollows: null, keptFigures: false });
+    expect(await rowOf(m.id)).toMatchObject({ remainingPrincipalCents: 35_500_000, remainingTerm: 292 });
+
+    expect(await removeSnapshot(owner, middle.id)).toMatchObject({ nowFollows: null, keptFigures: true });
+    expect(await rowOf(m.id)).toMatchObject({ remainingPrincipalCents: 35_500_000, remainingTerm: 292 });
+    expect(await listSnapshots(owner, m.id)).toEqual([]);
+    await expect(removeSnapshot(owner, middle.id)).rejects.toBeInstanceOf(NotFoundError); // gone, and said so
+  });
+
+  it("another user's balance, or one of a deleted mortgage, can't be removed, and stays", async () => {
+    const owner = await makeUser();
+    const intruder = await makeUser();
+    const m = await createMortgage(owner, form());
+    const snap = await addSnapshot(owner, { mortgageId: m.id, recordedOn: todayIso(), balance: 350_000, rate: 4.5, monthsLeft: 290 });
+    await expect(removeSnapshot(intruder, snap.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeSnapshot(owner, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
+    await softDeleteMortgage(owner, m.id);
+    await expect(removeSnapshot(owner, snap.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.select().from(mortgageTracking).where(eq(mortgageTracking.id, snap.id))).toHaveLength(1);
   });
 });

@@ -127,6 +127,9 @@ export const snapshotFormSchema = z
 
 export type SnapshotForm = z.infer<typeof snapshotFormSchema>;
 
+/** One recorded balance to remove (its owner is checked in tracking.ts). */
+export const snapshotIdSchema = z.object({ id: z.string({ error: "Missing balance." }).max(64) });
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids come from URLs and forms: anything that is not a UUID can't be a mortgage (404, not a database error). */
 export function isUuid(value: unknown): value is string {

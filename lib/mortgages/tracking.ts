@@ -65,6 +65,48 @@ export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx
   });
 }
 
+export type SnapshotRemoved = {
+  mortgageId: string;
+  recordedOn: string;
+  /** The mortgage's figures now follow this (older) record; null when they did not change. */
+  nowFollows: { recordedOn: string } | null;
+  /** It was the newest and no record is left: the mortgage keeps the figures it had. */
+  keptFigures: boolean;
+};
+
+/**
+ * Removes one of the owner's recorded balances (a mistaken entry), in one transaction with the
+ * mortgage locked: if it was the newest, the mortgage's remaining principal and term follow the
+ * newest record left, as addSnapshot keeps them; with none left they stay as they are (the
+ * mortgage has no older figures to go back to; editing it changes them).
+ */
+export async function removeSnapshot(userId: string, snapshotId: string, db: DbOrTx = defaultDb): Promise<SnapshotRemoved> {
+  if (!isUuid(snapshotId)) throw new NotFoundError("That balance doesn't exist.");
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ mortgageId: mortgages.id, recordedOn: mortgageTracking.recordedOn })
+      .from(mortgageTracking)
+      .innerJoin(mortgages, eq(mortgages.id, mortgageTracking.mortgageId))
+      .where(and(eq(mortgageTracking.id, snapshotId), eq(mortgages.userId, userId), isNull(mortgages.deletedAt)))
+      .for("update", { of: mortgages })
+      .limit(1);
+    if (!found) throw new NotFoundError("That balance doesn't exist.");
+    const newestFirst = [desc(mortgageTracking.recordedOn), desc(mortgageTracking.createdAt), desc(mortgageTracking.id)];
+    const newest = async () =>
+      (await tx.select().from(mortgageTracking).where(eq(mortgageTracking.mortgageId, found.mortgageId)).orderBy(...newestFirst).limit(1))[0];
+    const wasNewest = (await newest())?.id === snapshotId;
+    await tx.delete(mortgageTracking).where(eq(mortgageTracking.id, snapshotId));
+    if (!wasNewest) return { ...found, nowFollows: null, keptFigures: false };
+    const next = await newest();
+    if (!next) return { ...found, nowFollows: null, keptFigures: true };
+    await tx
+      .update(mortgages)
+      .set({ remainingPrincipalCents: next.currentRemainingPrincipalCents, remainingTerm: next.currentRemainingTerm, lastUpdatedBy: userId })
+      .where(eq(mortgages.id, found.mortgageId));
+    return { ...found, nowFollows: { recordedOn: next.recordedOn }, keptFigures: false };
+  });
+}
+
 /** The owner's snapshots of one mortgage, newest first; none for anyone else's (pages 404 via getMortgage first). */
 export async function listSnapshots(userId: string, mortgageId: string, db: DbOrTx = defaultDb): Promise<MortgageTracking[]> {
   if (!isUuid(mortgageId)) throw new NotFoundError("That mortgage doesn't exist.");

@@ -102,7 +102,14 @@ export default async function MortgagePage({ params, searchParams }: { params: P
       </Card>
 
       <Card>
-        <CardHeader title="Recorded balances" />
+        <CardHeader
+          title={
+            // Focus lands here when a removed row leaves the table (RemoveSnapshotButton).
+            <span id="recorded-balances" tabIndex={-1} className="outline-none">
+              Recorded balances
+            </span>
+          }
+        />
         <SnapshotTable rows={rows} fmt={fmt} />
       </Card>
     </div>
