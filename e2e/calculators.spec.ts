@@ -51,6 +51,24 @@ test("monthly payment: the textbook payments, a chart, and a shareable URL", asy
   await chartDrawn(page, "chart-schedule");
   await expectSameAfterReload(page, "chart-schedule");
   await expect(page.getByLabel("Interest rate (%)")).toHaveValue("6");
+
+  // Reset on a shared result: the example's inputs, and no stale result beside them.
+  await formReady(page);
+  await page.getByRole("button", { name: "Reset to example" }).click();
+  await expect(page.getByLabel("Interest rate (%)")).toHaveValue("4.5");
+  await expect(page.getByTestId("headline")).toHaveCount(0);
+  await expect(page.getByText("Press Calculate to see the result.")).toBeVisible();
+  await expect(page).toHaveURL(/\/calculators\/monthly-payment$/);
+
+  // Reset on the plain page: the example's result comes back with its inputs.
+  await page.goto("/calculators/monthly-payment");
+  await fill(page, "Interest rate (%)", "6");
+  await calculate(page);
+  await expect(page.getByTestId("headline")).toHaveText("$2,398.20");
+  await page.getByRole("button", { name: "Reset to example" }).click();
+  await expect(page.getByTestId("headline")).toHaveText("$2,026.74");
+  await expect(page.getByText("An example with the demo loan")).toBeVisible();
+  await expect(page.getByTestId("save-status")).toHaveCount(0);
 });
 
 test("the chart is a static picture with the page, even without JavaScript", async ({ browser }) => {

@@ -139,3 +139,19 @@ test("reach the interactive chart and step through its values using only the key
   expect((await focused(page)).label).toMatch(/Download schedule/);
 });
 
+
+test("the rates chart, by keyboard: each week's values are announced as the arrow keys step", async ({ page }) => {
+  await page.goto("/rates");
+  await page.waitForLoadState("networkidle");
+  await tabTo(page, /^Explore the weekly rates in the chart$/, 60);
+  const surface = page.getByTestId("rates-chart").locator(".recharts-wrapper > svg.recharts-surface");
+  await expect(surface).toBeFocused();
+
+  await page.keyboard.press("ArrowRight");
+  // The values sit in a live region (role status), so assistive technology reads each step.
+  const spoken = page.getByTestId("rates-chart").getByRole("status");
+  await expect(spoken).toContainText(/Week of .+30-year fixed: \d+\.\d+%/s);
+  const first = await spoken.innerText();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => spoken.innerText()).not.toBe(first);
+});

@@ -50,6 +50,8 @@ export function CalculatorForm({
   const [mortgageId, setMortgageId] = useState("");
   const [prefillNote, setPrefillNote] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // The example's own result (known on the plain page, not on a shared link), for Reset.
+  const exampleResult = useRef(isExample ? initialResult : null);
   const toast = useToast();
   // A signed-in visitor's own currency, once calculatorExtrasAction has answered.
   const display = extras?.display ?? DEFAULT_DISPLAY;
@@ -123,6 +125,22 @@ export function CalculatorForm({
     );
   }
 
+  /** Back to the example: its inputs, and its result when the page has it (else none, not a stale one). */
+  function resetToExample() {
+    const known = exampleResult.current;
+    setValues(defaultValues(type));
+    setErrors({});
+    setMessage(null);
+    setMortgageId("");
+    setPrefillNote(null);
+    setStatus(null);
+    setResult(known);
+    setExample(known !== null);
+    setAnnouncement(known ? "Reset to the example." : "Reset to the example. Press Calculate to see its result.");
+    // The address no longer holds the old inputs: a reload or a shared link shows the example.
+    window.history.replaceState(null, "", calculatorPath(type));
+  }
+
   async function copyLink() {
     try {
       await navigator.clipboard.writeText(window.location.href);
@@ -178,17 +196,7 @@ export function CalculatorForm({
               {pending && <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />}
               {pending ? "Calculating…" : "Calculate"}
             </Button>
-            <Button
-              type="button"
-              variant="ghost"
-              onClick={() => {
-                setValues(defaultValues(type));
-                setErrors({});
-                setMessage(null);
-                setMortgageId("");
-                setPrefillNote(null);
-              }}
-            >
+            <Button type="button" variant="ghost" onClick={resetToExample}>
               Reset to example
             </Button>
           </div>
@@ -244,7 +252,9 @@ export function CalculatorForm({
                 <CalculatorResults output={result.output} input={result.input} marketRates={marketRates} />
               </DisplayFormatProvider>
             ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-400">Correct the highlighted fields and press Calculate to see the result.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                {Object.keys(errors).length > 0 ? "Correct the highlighted fields and press Calculate to see the result." : "Press Calculate to see the result."}
+              </p>
             )}
           </div>
         </Card>

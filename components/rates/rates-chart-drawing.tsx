@@ -10,11 +10,15 @@ export type OwnRate = { id: string; name: string; rate: number; refiBelow: numbe
 
 const OWN = { ...OWN_COLORS, axis: "#94a3b8", grid: "#94a3b833" };
 
+/**
+ * The values of the week the pointer or the arrow keys are on. A live region, as recharts' own
+ * tooltip is with its accessibility layer, so a screen reader says each week as the keys step.
+ */
 function RateTooltip({ active, payload, types }: { active?: boolean; payload?: { payload: ChartRow }[]; types: RateType[] }) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   return (
-    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm shadow-md dark:border-slate-700 dark:bg-slate-900">
+    <div role="status" aria-live="assertive" aria-atomic="true" className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm shadow-md dark:border-slate-700 dark:bg-slate-900">
     <p className="font-semibold text-slate-900 dark:text-slate-100">Week of {formatDate(row.date)}</p>
     <ul className="mt-1 space-y-0.5">
       {types
