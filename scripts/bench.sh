@@ -23,7 +23,7 @@ npx tsx --conditions=react-server scripts/bench/run.ts prepare
 # pages (BENCH_PROBES=1, see next.config.mjs). A non-default dist dir makes `next build` rewrite
 # tsconfig.json: put back the file as it was (edits not yet committed included).
 export NEXT_DIST_DIR=.next-bench BENCH_PROBES=1
-if [ ! -f .next-bench/BUILD_ID ] || [ -n "$(find app components lib db proxy.ts next.config.mjs -newer .next-bench/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
+if [ ! -f .next-bench/BUILD_ID ] || [ -n "$(find app components lib db proxy.ts instrumentation.ts next.config.mjs -newer .next-bench/BUILD_ID -type f 2>/dev/null | head -n 1)" ]; then
   tsconfig_before="$(mktemp)"
   cp tsconfig.json "$tsconfig_before"
   build_rc=0

@@ -54,8 +54,9 @@ const READING = `## Reading the misses
   dashboard query. Caching inside Next does not help: measured in a bare Next 16 app, a 38 KB
   dynamic page that reads a cookie serves 18 % of the bare route; with partial prerendering
   (cacheComponents: the shell prerendered, the cards streamed in) 13 %; with the cards under
-  \`"use cache"\` per user 11 %. A larger young generation (\`--max-semi-space-size\` 16 or 64 MB)
-  made it slower, and gzip (as a browser asks for it) changed nothing. Meeting 30 % would mean
+  \`"use cache"\` per user 11 %. A larger young generation helps a little: 32 MB semi-spaces (now
+  what \`npm start\` uses) gave the dashboard ~10 % more throughput and a lower tail in three
+  interleaved runs each; gzip (as a browser asks for it) changed nothing. Meeting 30 % would mean
   rendering the dashboard in the browser from JSON, which changes how every signed-in page works
   (the shell shows the user's name and e-mail status too); not done. The p95 at 10 connections
   follows from the same cost.
@@ -64,9 +65,13 @@ const READING = `## Reading the misses
   timestamp costs more: the body must be read (Next hands route handlers a web \`Request\`;
   reading its body alone costs ~10 % of the bare route's throughput) and the HMAC compared by
   the Stripe SDK, which throws an error object for each refusal; it lands near 80 %.
-- **Memory.** \`npm start\` caps V8's old space at 224 MB. What the server really holds under
-  50 dashboard connections is ~85 MB (a heap snapshot under load; ~48 MB idle); without a cap V8
-  lets garbage pile up to 330-450 MB of RSS before collecting, and at 256 MB the peak was 340-357.
+- **Memory.** \`npm start\` caps V8's old space at 224 MB and gives the young generation 32 MB
+  semi-spaces (scripts/start.sh says why). Without the cap V8 lets garbage pile up to ~430 MB of
+  RSS under 50 signed-in connections before collecting. Until 2026-11-30 a leak in React's
+  server renderer (react/react#37289: each finished render's abort reason kept its call sites,
+  and through them the requests before it) made the heap fill under sustained signed-in load
+  until the server aborted; lib/server/render-abort-stacks.ts works around it, and the peak
+  since has stayed near the cap.
 - **Lighthouse on a simulated phone.** Its Total Blocking Time is the page's main-thread work on
   this host, multiplied by 4; work left on the host by the runs before (the server collecting
   garbage, PostgreSQL vacuuming after the saving route's inserts) used to count against the page
@@ -207,7 +212,7 @@ async function main() {
   console.log(`\n${table}\n`);
   // Only a complete run replaces BENCHMARKS.md.
   if (process.env.BENCH_SECTIONS || process.env.BENCH_ROUTES) return;
-  writeBenchmarksMd(rows, `HTTP: autocannon on loopback, ${DURATION} s per route and connection count after a ${WARMUP} s warm-up; autocannon reports the 97.5th percentile, shown where p95 is asked (it is the stricter of the two). Each route's share of the bare route is against a bare-route run made just before it (this host's speed drifts). The server runs as \`npm start\` runs it (heap capped at 224 MB); its peak RSS is sampled every 250 ms.
+  writeBenchmarksMd(rows, `HTTP: autocannon on loopback, ${DURATION} s per route and connection count after a ${WARMUP} s warm-up; p95 is taken from every response time of the run (autocannon's own summary stops at p90 and p97.5, shown beside it). Each route's share of the bare route is against a bare-route run made just before it (this host's speed drifts). The server runs as \`npm start\` runs it (old space capped at 224 MB, 32 MB semi-spaces); its peak RSS is sampled every 250 ms.
 
 ${READING}`);
   writeReadmeTable(rows);

@@ -1,11 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 
 /**
- * As scripts/start.sh runs `next start`: V8 collects garbage before the heap passes 224 MB.
+ * As scripts/start.sh runs `next start` (its comment says why): old space capped at 224 MB,
+ * 32 MB semi-spaces.
  * BENCH_SERVER_EXTRA_NODE_OPTIONS adds flags for a diagnosis, e.g. "--heapsnapshot-near-heap-limit=1
  * --diagnostic-dir=/tmp/heap" writes the heap as it nears the cap (how the render leak was found).
  */
-export const SERVER_NODE_OPTIONS = ["--max-old-space-size=224", ...(process.env.BENCH_SERVER_EXTRA_NODE_OPTIONS ?? "").split(" ").filter(Boolean)];
+export const SERVER_NODE_OPTIONS = ["--max-old-space-size=224", "--max-semi-space-size=32", ...(process.env.BENCH_SERVER_EXTRA_NODE_OPTIONS ?? "").split(" ").filter(Boolean)];
 
 export type RunningServer = { url: string; child: ChildProcess; peakRssMb: () => number; stop: () => Promise<void> };
 
