@@ -19,6 +19,17 @@ test("the landing page shows the latest 30-year rate from the seeded survey data
   await expect(page.getByText("Source: Freddie Mac Primary Mortgage Market Survey®").first()).toBeVisible();
 });
 
+test("on a phone, where the header has no room for Pricing, the landing page says what an alert costs", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto("/");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pricing" })).toBeHidden();
+  const price = page.getByTestId("landing-price");
+  await expect(price).toContainText(/An alert that watches the market for you costs \$[\d,]+\.\d\d a year or \$[\d,]+\.\d\d a month\./);
+  await price.getByRole("link", { name: "See pricing" }).click();
+  await expect(page).toHaveURL(/\/pricing$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pricing");
+});
+
 test("GET /api/health answers with a database round trip", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);

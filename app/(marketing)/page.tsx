@@ -1,6 +1,8 @@
 import { IntentLink } from "@/components/intent-link";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
+import { activePlans } from "@/lib/billing/plans";
+import { priceOffers } from "@/lib/billing/price-words";
 import { formatBasisPoints, formatDate, formatPercent } from "@/lib/format";
 import { readForPrerender } from "@/lib/prerender";
 import { latestRates } from "@/lib/rates/latest";
@@ -9,7 +11,9 @@ import { latestRates } from "@/lib/rates/latest";
 export const revalidate = 3600;
 
 export default async function LandingPage() {
-  const latest = await readForPrerender("the landing page", () => latestRates());
+  const [latest, plans] = await Promise.all([readForPrerender("the landing page", () => latestRates()), readForPrerender("the landing page", () => activePlans())]);
+  // What an alert costs, said up front (on a phone the header has no room for Pricing).
+  const offers = priceOffers(plans[0]?.prices ?? []);
   const rate30 = latest.find((r) => r.rateType === "30_year_fixed");
   const rate15 = latest.find((r) => r.rateType === "15_year_fixed");
   return (
@@ -29,6 +33,14 @@ export default async function LandingPage() {
             <IntentLink href="/sign-up" className={buttonClass()}>Create a free account</IntentLink>
             <IntentLink href="/calculators" className={buttonClass("secondary")}>Try the calculators</IntentLink>
           </div>
+          {offers && (
+            <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" data-testid="landing-price">
+              Tracking, calculators and rate charts are free. An alert that watches the market for you costs {offers}.{" "}
+              <IntentLink href="/pricing" className="font-medium text-brand-700 underline dark:text-brand-500">
+                See pricing
+              </IntentLink>
+            </p>
+          )}
         </div>
         <Card className="p-6" aria-labelledby="today-rate">
           <h2 id="today-rate" className="text-sm font-medium text-slate-500 dark:text-slate-400">Latest 30-year fixed rate</h2>

@@ -17,6 +17,7 @@ const pricingChanged = () => {
   updateTag(PRICING_CACHE_TAG);
   revalidatePath("/admin/pricing");
   revalidatePath("/pricing");
+  revalidatePath("/"); // the landing page says the price too
 };
 
 export const retryEmailAction = adminAction(emailIdSchema, retryEmail, () => revalidatePath("/admin/emails"));

@@ -6,8 +6,9 @@ import { SubscriptionCard } from "@/components/billing/subscription-card";
 import { requireUser } from "@/lib/auth/session";
 import { ActivateAlertButton } from "@/components/billing/activate-alert-button";
 import { offeredPrices } from "@/lib/billing/checkout";
+import { priceOffers } from "@/lib/billing/price-words";
 import { alertsAwaitingPayment, listInvoices, listSubscriptions } from "@/lib/billing/queries";
-import { formatCents, formatPercent, formatterFor } from "@/lib/format";
+import { formatPercent, formatterFor } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Billing" };
 
@@ -68,12 +69,8 @@ export default async function BillingPage() {
   );
 }
 
-/**
- * What monitoring costs today, from the prices checkout will charge (an admin can change them;
- * Stripe prices are in their own currency, so the site's format, not the homeowner's).
- */
+/** What monitoring costs today, from the prices checkout will charge (an admin can change them). */
 function priceSentence(prices: { interval: "month" | "year"; amountCents: number }[]): string {
-  if (prices.length === 0) return "Paid alerts are not on offer right now.";
-  const offers = prices.map((p) => `${formatCents(p.amountCents)} a ${p.interval}`);
-  return `Each alert is monitored for ${offers.join(" or ")}.`;
+  const offers = priceOffers(prices);
+  return offers ? `Each alert is monitored for ${offers}.` : "Paid alerts are not on offer right now.";
 }
