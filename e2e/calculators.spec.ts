@@ -97,9 +97,18 @@ test("recharts loads only when the reader points at the chart, then shows values
   await chartDrawn(page, "chart-schedule");
   const loadedWithPage = scripts.length;
   await expect(page.locator("svg.recharts-surface")).toHaveCount(0);
+  // The picture's axis labels (left, right, bottom), to compare with the drawing's.
+  const chart = page.getByTestId("chart-schedule");
+  const sorted = (texts: string[]) => texts.map((t) => t.trim()).sort();
+  const pictureAxes = await Promise.all(
+    [".col-start-1.row-start-2 span", ".col-start-3.row-start-2 span", ".col-start-2.row-start-3 span"].map(async (sel) => sorted(await chart.locator(`[data-static-chart] ${sel}`).allTextContents())),
+  );
 
   await chartGoesInteractive(page, "chart-schedule");
   expect(scripts.length, "the interactive chart's code arrives on demand").toBeGreaterThan(loadedWithPage);
+  // Nothing moves when the picture gives way: the drawing has the very same axes.
+  const ticks = async (axis: string, n: number) => sorted(await chart.locator(axis).nth(n).locator(".recharts-cartesian-axis-tick-value").allTextContents());
+  await expect.poll(async () => [await ticks(".recharts-yAxis-tick-labels", 0), await ticks(".recharts-yAxis-tick-labels", 1), await ticks(".recharts-xAxis-tick-labels", 0)]).toEqual(pictureAxes);
   await expect(page.getByTestId("chart-schedule").locator(".recharts-tooltip-wrapper")).toContainText(/Year \d+/);
 
   // A new result redraws the interactive chart in place.

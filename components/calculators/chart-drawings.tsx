@@ -22,6 +22,7 @@ import {
   YAxis,
 } from "recharts";
 import { formatPercent } from "@/lib/format";
+import { breakEvenAxes, frontierAxes, interestAxes, paymentByRateAxes, scheduleAxes } from "./chart-axes";
 import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 import { useChartMoney } from "./use-chart-money";
 
@@ -42,13 +43,14 @@ export type YearPoint = { year: number; interest: number; principal: number; end
 /** Principal and interest paid each year (stacked), with the balance left as a line. */
 export function ScheduleDrawing({ yearly }: { yearly: YearPoint[] }) {
   const { ticks, money } = useChartMoney();
+  const axes = scheduleAxes(yearly);
   return (
     <Responsive>
       <ComposedChart data={yearly} accessibilityLayer title="Principal, interest and balance by year: the arrow keys step through the years" margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
-        <XAxis dataKey="year" tick={tick} label={{ value: "Year", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis yAxisId="paid" tick={tick} tickFormatter={ticks} width={56} />
-        <YAxis yAxisId="balance" orientation="right" tick={tick} tickFormatter={ticks} width={56} />
+        <XAxis dataKey="year" tick={tick} ticks={axes.labelled.map((i) => yearly[i]!.year)} interval={0} label={{ value: "Year", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
+        <YAxis yAxisId="paid" tick={tick} tickFormatter={ticks} domain={axes.paid.domain} ticks={axes.paid.ticks} width={56} />
+        <YAxis yAxisId="balance" orientation="right" tick={tick} tickFormatter={ticks} domain={axes.balance.domain} ticks={axes.balance.ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(y) => `Year ${y}`} {...tooltipStyle} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar yAxisId="paid" dataKey="principal" name="Principal" stackId="paid" fill={COLORS.principal} />
@@ -67,13 +69,14 @@ export function PaymentByRateDrawing({
   marketRate,
 }: PaymentByRateData) {
   const { fmt, ticks, money } = useChartMoney();
-  const maxRate = points[points.length - 1]?.ratePercent ?? 10;
+  const axes = paymentByRateAxes({ points, targetPayment });
+  const maxRate = axes.maxRate;
   return (
     <Responsive>
       <LineChart data={points} accessibilityLayer title="Monthly payment by rate: the arrow keys step through the rates" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
-        <XAxis dataKey="ratePercent" type="number" domain={[0, maxRate]} tick={tick} tickFormatter={percent} />
-        <YAxis tick={tick} tickFormatter={ticks} width={56} />
+        <XAxis dataKey="ratePercent" type="number" domain={axes.x.domain} ticks={axes.x.ticks} tick={tick} tickFormatter={percent} />
+        <YAxis tick={tick} tickFormatter={ticks} domain={axes.y.domain} ticks={axes.y.ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(r) => `Rate ${formatPercent(Number(r))}`} {...tooltipStyle} />
         <Line dataKey="payment" name="Monthly payment" stroke={COLORS.balance} strokeWidth={2} dot={false} />
         <ReferenceLine y={targetPayment} stroke={COLORS.axis} strokeDasharray="6 4" label={{ value: `Target ${fmt.dollars(targetPayment, { whole: true })}`, position: "insideTopLeft", fill: COLORS.axis, fontSize: 12 }} />
@@ -91,12 +94,13 @@ export function PaymentByRateDrawing({
 /** What keeping and refinancing have cost by each month; the lines cross at the break-even. */
 export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
   const { ticks, money } = useChartMoney();
+  const axes = breakEvenAxes(series);
   return (
     <Responsive>
       <LineChart data={series} accessibilityLayer title="What keeping and refinancing cost by month: the arrow keys step through the months" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
-        <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Month", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis tick={tick} tickFormatter={ticks} width={56} />
+        <XAxis dataKey="month" type="number" domain={axes.x.domain} ticks={axes.x.ticks} tick={tick} label={{ value: "Month", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
+        <YAxis tick={tick} tickFormatter={ticks} domain={axes.y.domain} ticks={axes.y.ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line dataKey="keepCost" name="Keep current loan" stroke={COLORS.keep} strokeWidth={2} dot={false} />
@@ -112,12 +116,13 @@ export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: 
 /** Interest still to pay on each option, with the refinance's closing costs on top. */
 export function InterestComparisonDrawing({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
   const { ticks, money } = useChartMoney();
+  const { y } = interestAxes(bars);
   return (
     <Responsive>
       <BarChart data={bars} accessibilityLayer title="Interest and closing costs of each option: the arrow keys step through the options" margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} vertical={false} />
         <XAxis dataKey="label" tick={tick} />
-        <YAxis tick={tick} tickFormatter={ticks} width={56} />
+        <YAxis tick={tick} tickFormatter={ticks} domain={y.domain} ticks={y.ticks} width={56} />
         <Tooltip formatter={money} {...tooltipStyle} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="interest" name="Interest" stackId="cost" fill={COLORS.interest} />
@@ -131,12 +136,13 @@ export function InterestComparisonDrawing({ bars }: { bars: { label: string; int
 export function FrontierDrawing(data: FrontierData) {
   const { frontier, homeowner } = data;
   const cutoff = frontierCutoff(data);
+  const axes = frontierAxes(data);
   return (
     <Responsive>
       <ComposedChart data={frontier} accessibilityLayer title="Highest rate that pays less, by month: the arrow keys step through the months" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid stroke={COLORS.grid} />
-        <XAxis dataKey="month" type="number" domain={[0, "dataMax"]} tick={tick} label={{ value: "Months since the loan started", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
-        <YAxis tick={tick} tickFormatter={percent} width={48} />
+        <XAxis dataKey="month" type="number" domain={axes.x.domain} ticks={axes.x.ticks} tick={tick} label={{ value: "Months since the loan started", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
+        <YAxis tick={tick} tickFormatter={percent} domain={axes.y.domain} ticks={axes.y.ticks} width={48} />
         <Tooltip formatter={(v) => formatPercent(Number(v))} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
         <Area dataKey="maxRatePercent" name="Highest rate that pays less" type="monotone" stroke={COLORS.principal} fill={COLORS.principal} fillOpacity={0.25} connectNulls={false} />
         {cutoff !== null && (

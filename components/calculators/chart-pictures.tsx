@@ -2,10 +2,11 @@
 // drawings in ./chart-drawings.tsx, drawn with the page (no recharts) and shown until the reader
 // reaches for the interactive chart (components/charts/chart-stage.tsx).
 
-import { areaPath, bandScale, clamp01, labelIndexes, linearScale, linePath, niceTicks } from "@/components/charts/geometry";
+import { areaPath, bandScale, clamp01, linearScale, linePath } from "@/components/charts/geometry";
 import { StaticChart, type AxisTick, type LegendItem, type Mark, type PlotLabel } from "@/components/charts/static-chart";
 import { formatPercent } from "@/lib/format";
 import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
+import { breakEvenAxes, frontierAxes, interestAxes, paymentByRateAxes, scheduleAxes, type Axis } from "./chart-axes";
 import type { YearPoint } from "./chart-drawings";
 import { useChartMoney } from "./use-chart-money";
 
@@ -16,18 +17,10 @@ const TEXT = {
   marker: "text-rose-700 dark:text-rose-400",
 };
 
-/** Ticks of a number axis starting at zero (recharts' default domain), as fractions of the plot. */
-function valueAxis(max: number, format: (v: number) => string, min = 0) {
-  const { domain, ticks } = niceTicks(Math.min(0, min), max);
-  const scale = linearScale(domain);
-  return { scale, ticks: ticks.map((t): AxisTick => ({ at: scale(t), label: format(t) })) };
-}
-
-/** A number x axis over exactly [0, max] (recharts `domain={[0, ...]}`), ticked on round steps inside it. */
-function numberXAxis(max: number, format: (v: number) => string) {
-  const scale = linearScale([0, max || 1]);
-  const ticks = niceTicks(0, max, 6).ticks.filter((t) => t <= max + 1e-9);
-  return { scale, ticks: ticks.map((t): AxisTick => ({ at: scale(t), label: format(t) })) };
+/** An axis (./chart-axes.ts, shared with the drawing) as fractions of the plot. */
+function placed(axis: Axis, format: (v: number) => string) {
+  const scale = linearScale(axis.domain);
+  return { scale, ticks: axis.ticks.map((t): AxisTick => ({ at: scale(t), label: format(t) })) };
 }
 
 const legend = (...items: [string, string, LegendItem["shape"]][]): LegendItem[] => items.map(([label, color, shape]) => ({ label, color, shape }));
@@ -50,8 +43,9 @@ function stackedBars(count: number, parts: { value: (i: number) => number; fill:
 
 export function SchedulePicture({ yearly }: { yearly: YearPoint[] }) {
   const { ticks } = useChartMoney();
-  const paid = valueAxis(Math.max(0, ...yearly.map((y) => y.principal + y.interest)), ticks);
-  const balance = valueAxis(Math.max(0, ...yearly.map((y) => y.endBalance)), ticks);
+  const axes = scheduleAxes(yearly);
+  const paid = placed(axes.paid, ticks);
+  const balance = placed(axes.balance, ticks);
   const { center } = bandScale(yearly.length);
   const bars = stackedBars(
     yearly.length,
@@ -66,7 +60,7 @@ export function SchedulePicture({ yearly }: { yearly: YearPoint[] }) {
     <StaticChart
       left={paid.ticks}
       right={balance.ticks}
-      bottom={labelIndexes(yearly.length, 8).map((i) => ({ at: center(i), label: String(yearly[i]!.year) }))}
+      bottom={axes.labelled.map((i) => ({ at: center(i), label: String(yearly[i]!.year) }))}
       xTitle="Year"
       marks={[...bars, { kind: "path", d: line, stroke: COLORS.balance }]}
       legend={legend(["Principal", COLORS.principal, "square"], ["Interest", COLORS.interest, "square"], ["Balance", COLORS.balance, "line"])}
@@ -81,9 +75,10 @@ export function PaymentByRatePicture({
   marketRate,
 }: PaymentByRateData) {
   const { fmt, ticks } = useChartMoney();
-  const maxRate = points[points.length - 1]?.ratePercent ?? 10;
-  const x = numberXAxis(maxRate, percent);
-  const y = valueAxis(Math.max(targetPayment, ...points.map((p) => p.payment)), ticks);
+  const axes = paymentByRateAxes({ points, targetPayment });
+  const maxRate = axes.maxRate;
+  const x = placed(axes.x, percent);
+  const y = placed(axes.y, ticks);
   const marks: Mark[] = [
     { kind: "path", d: linePath(points.map((p) => ({ x: x.scale(p.ratePercent), y: y.scale(p.payment) }))), stroke: COLORS.balance },
     { kind: "rule", axis: "y", at: y.scale(targetPayment), stroke: COLORS.axis, dash: "6 4" },
@@ -102,10 +97,9 @@ export function PaymentByRatePicture({
 
 export function BreakEvenPicture({ series, breakEvenMonth }: { series: { month: number; keepCost: number; refiCost: number }[]; breakEvenMonth: number | null }) {
   const { ticks } = useChartMoney();
-  const maxMonth = series[series.length - 1]?.month ?? 0;
-  const x = numberXAxis(maxMonth, String);
-  const costs = series.flatMap((s) => [s.keepCost, s.refiCost]);
-  const y = valueAxis(Math.max(0, ...costs), ticks, Math.min(0, ...costs));
+  const axes = breakEvenAxes(series);
+  const x = placed(axes.x, String);
+  const y = placed(axes.y, ticks);
   const line = (cost: (s: (typeof series)[number]) => number) => linePath(series.map((s) => ({ x: x.scale(s.month), y: y.scale(cost(s)) })));
   const marks: Mark[] = [
     { kind: "path", d: line((s) => s.keepCost), stroke: COLORS.keep },
@@ -132,7 +126,7 @@ export function BreakEvenPicture({ series, breakEvenMonth }: { series: { month: 
 
 export function InterestComparisonPicture({ bars }: { bars: { label: string; interest: number; costs: number }[] }) {
   const { ticks } = useChartMoney();
-  const y = valueAxis(Math.max(0, ...bars.map((b) => b.interest + b.costs)), ticks);
+  const y = placed(interestAxes(bars).y, ticks);
   const { center } = bandScale(bars.length);
   const marks = stackedBars(
     bars.length,
@@ -155,10 +149,9 @@ export function InterestComparisonPicture({ bars }: { bars: { label: string; int
 export function FrontierPicture(data: FrontierData) {
   const { frontier, homeowner } = data;
   const cutoff = frontierCutoff(data);
-  const maxMonth = Math.max(frontier[frontier.length - 1]?.month ?? 0, homeowner.month);
-  const x = numberXAxis(maxMonth, String);
-  const rates = frontier.flatMap((f) => (f.maxRatePercent === null ? [] : [f.maxRatePercent]));
-  const y = valueAxis(Math.max(homeowner.ratePercent, ...rates), percent);
+  const axes = frontierAxes(data);
+  const x = placed(axes.x, String);
+  const y = placed(axes.y, percent);
   const points = frontier.map((f) => (f.maxRatePercent === null ? null : { x: x.scale(f.month), y: y.scale(f.maxRatePercent) }));
   const marks: Mark[] = [
     { kind: "path", d: areaPath(points), fill: COLORS.principal, fillOpacity: 0.25 },
