@@ -64,10 +64,14 @@ test("the chart is drawn with the page; pointing at it brings the interactive ch
   await expect(chart.locator("[data-static-chart]")).toContainText("%");
   await page.waitForLoadState("networkidle");
   await expect(page.locator("svg.recharts-surface")).toHaveCount(0);
+  // The picture's axis labels (rates, then dates), to compare with the drawing's after the swap.
+  const labels = async (sel: string) => (await chart.locator(sel).allTextContents()).map((t) => t.trim()).sort();
+  const picture = [await labels("[data-static-chart] .col-start-1.row-start-2 span"), await labels("[data-static-chart] .col-start-2.row-start-3 span")];
 
   await chart.locator("[data-chart-stage]").hover();
   await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   await expect(chart.locator("[data-static-chart]")).toHaveCount(0);
+  await expect.poll(async () => [await labels(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value"), await labels(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")]).toEqual(picture);
   await chart.locator(".recharts-wrapper").hover({ position: { x: 200, y: 100 } });
   await expect(chart.locator(".recharts-tooltip-wrapper")).toContainText(/Week of .*30-year fixed: \d+\.\d+%/s);
 });

@@ -3,7 +3,7 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate, formatPercent } from "@/lib/format";
 import { RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";
-import { ownLabelSides, tickLabel, type ChartRow } from "./chart-data";
+import { ownLabelSides, timeTicks, type ChartRow } from "./chart-data";
 import { OWN_COLORS, SERIES_COLORS } from "./series-colors";
 
 export type OwnRate = { id: string; name: string; rate: number; refiBelow: number };
@@ -42,16 +42,19 @@ export function RatesChartDrawing({
   own,
   domain,
   ticks,
-  span,
 }: {
   rows: ChartRow[];
   selected: RateType[];
   own: OwnRate[];
   domain: [number, number];
   ticks: number[];
-  span: number;
 }) {
   const sides = ownLabelSides(own, domain);
+  // The picture's time ticks (rates-chart-picture.tsx), so the axis does not change at the swap.
+  const from = rows[0]?.t ?? 0;
+  const to = rows[rows.length - 1]?.t ?? 1;
+  const times = timeTicks(from, to);
+  const labelAt = new Map(times.map((tick) => [tick.t, tick.label]));
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 360 }}>
       <ComposedChart data={rows} accessibilityLayer title="Weekly rates: the arrow keys step through the weeks" margin={{ top: 12, right: 12, bottom: 4, left: 0 }}>
@@ -60,10 +63,11 @@ export function RatesChartDrawing({
           dataKey="t"
           type="number"
           scale="time"
-          domain={["dataMin", "dataMax"]}
+          domain={[from, to]}
+          ticks={times.map((tick) => tick.t)}
+          interval={0}
           tick={{ fill: OWN.axis, fontSize: 12 }}
-          tickFormatter={(t: number) => tickLabel(t, span)}
-          minTickGap={24}
+          tickFormatter={(t: number) => labelAt.get(t) ?? ""}
         />
         <YAxis domain={domain} ticks={ticks} tick={{ fill: OWN.axis, fontSize: 12 }} tickFormatter={(v: number) => `${v}%`} width={48} allowDataOverflow />
         <Tooltip content={<RateTooltip types={selected} />} />

@@ -100,7 +100,6 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
   const rows = useMemo(() => mergeSeries(shown), [shown]);
   const own = overlay && overlay !== "signed-out" ? overlay.mortgages : [];
   const { domain, ticks } = yAxis([...shown.flatMap((s) => s.points.map((p) => p.rate)), ...own.flatMap((m) => [m.rate, m.refiBelow])]);
-  const span = rows.length > 1 ? (rows[rows.length - 1]!.t - rows[0]!.t) / 86_400_000 : 0;
   const loading = missing.length > 0 && !failed;
   const emptyTypes = shown.filter((s) => s.points.length === 0).map((s) => s.type);
   const withData = shown.filter((s) => s.points.length > 0);
@@ -149,7 +148,7 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
             picture={<RatesChartPicture rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} />}
             exploreLabel="Explore the weekly rates in the chart"
           >
-            <RatesChartDrawing rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} span={span} />
+            <RatesChartDrawing rows={rows} selected={selected} own={own} domain={domain} ticks={ticks} />
           </ChartStage>
         )}
         {loading && (
