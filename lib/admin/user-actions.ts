@@ -69,7 +69,7 @@ async function precheck(actorId: string, userId: string, check: (user: User) => 
 // record which in the audit log; when the account is live again, those renew again.
 const STOPPED_KEY = "renewalsStopped";
 
-/** " Their subscription ends on …": what stopping the renewals did, for the admin's message. */
+/** " Their subscription will not renew: it ends with the period already paid for (…)", for the admin's message. */
 function stoppedSentence(stopped: StoppedSubscription[], undo: string): string {
   if (stopped.length === 0) return "";
   const which = stopped.length === 1 ? "Their subscription" : `Their ${stopped.length} subscriptions`;
@@ -137,7 +137,17 @@ async function takeOffline(
   await precheck(actorId, userId, refuse);
   const stopped = await stopRenewals(userId, { actorId });
   const noted = { [STOPPED_KEY]: stopped.filter((x) => x.resumable).map((x) => x.id) };
-  await changeUser(actorId, userId, action, ctx, async (u) => (refuse(u), values(u)), noted);
+  await changeUser(
+    actorId,
+    userId,
+    action,
+    ctx,
+    async (u) => {
+      refuse(u); // again, under the row lock: the account may have changed since the precheck
+      return values(u);
+    },
+    noted,
+  );
   return stopped;
 }
 
