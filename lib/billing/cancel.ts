@@ -3,6 +3,7 @@ import { and, eq, inArray, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { subscriptions } from "@/db/schema";
 import { audit } from "@/lib/audit";
+import { isUuid } from "@/lib/mortgages/schemas";
 import { setCancelAtPeriodEnd, UnknownAtStripeError } from "./manage";
 import { stripe, stripeConfigured } from "./stripe";
 
@@ -46,7 +47,7 @@ export async function stopRenewals(userId: string, opts: { alertIds?: string[]; 
  * and the homeowner can still resume it on the billing page.
  */
 export async function resumeRenewals(userId: string, ids: string[], actorId: string = userId): Promise<{ resumed: number; notResumed: number }> {
-  const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const uuids = ids.filter(isUuid);
   if (uuids.length === 0) return { resumed: 0, notResumed: 0 };
   const ending = await db
     .select({ id: subscriptions.id })
