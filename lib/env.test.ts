@@ -30,4 +30,13 @@ describe("parseEnv", () => {
     expect(first.AUTH_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(parseEnv({ NODE_ENV: "development", DATA_DIR: dir }).AUTH_SECRET).toBe(first.AUTH_SECRET);
   });
+
+  it("trusts one proxy hop unless told otherwise, and refuses a count that is not one", () => {
+    const dir = dataDir();
+    expect(parseEnv({ DATA_DIR: dir }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ DATA_DIR: dir, TRUSTED_PROXY_HOPS: "" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ DATA_DIR: dir, TRUSTED_PROXY_HOPS: "2" }).TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ DATA_DIR: dir, TRUSTED_PROXY_HOPS: "0" })).toThrow(/TRUSTED_PROXY_HOPS: must be 1 or more/);
+    expect(() => parseEnv({ DATA_DIR: dir, TRUSTED_PROXY_HOPS: "two" })).toThrow(/TRUSTED_PROXY_HOPS/);
+  });
 });

@@ -39,6 +39,9 @@ const schema = z.object({
   STRIPE_API_URL: optionalUrl,
   STRIPE_STANDIN_PORT: z.coerce.number().int().min(1).max(65535).default(12111),
   RATES_SOURCE_URL: z.url().default("https://www.freddiemac.com/pmms/docs/PMMS_history.csv"),
+  // How many proxies in front of the app append to X-Forwarded-For (a load balancer: 1; a CDN in
+  // front of one: 2). The client's address is that many entries from the right.
+  TRUSTED_PROXY_HOPS: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1, "must be 1 or more").max(10).default(1)),
   WORKER_IN_PROCESS: bool,
   DEMO_SEED: bool,
 });

@@ -234,6 +234,18 @@ describe("password reset", () => {
     expect(await resetPassword(token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), "a brand new passphrase", meta)).toEqual({ status: "invalid" });
     expect((await authenticate(email, PASSWORD, meta.ip)).ok).toBe(true);
   });
+
+  it("accepts the current password again, so a reset link cannot be used to test guesses of it", async () => {
+    const { email, userId } = await signUp();
+    const [before] = await db.select().from(users).where(eq(users.id, userId!));
+    await deliverQueued(await requestPasswordReset(email, meta));
+    const result = await resetPassword(tokenFrom(email, "/reset-password"), PASSWORD, meta);
+    // The same answer as for any new password: the link is spent and every session ends.
+    expect(result.status).toBe("reset");
+    const [after] = await db.select().from(users).where(eq(users.id, userId!));
+    expect(after!.sessionVersion).toBe(before!.sessionVersion + 1);
+    expect((await authenticate(email, PASSWORD, meta.ip)).ok).toBe(true);
+  });
 });
 
 describe("deleted accounts", () => {

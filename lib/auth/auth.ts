@@ -1,6 +1,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/server/client-address";
 import { authConfig } from "./auth.config";
 import { authenticate, type AuthFailure } from "./authenticate";
 
@@ -28,9 +29,10 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   ],
 }));
 
-/** The client's address: first X-Forwarded-For hop (set by the load balancer), else X-Real-IP. */
+/**
+ * The client's address: the X-Forwarded-For entry written by the outermost of our own proxies
+ * (TRUSTED_PROXY_HOPS), never one the client could have written (lib/server/client-address.ts).
+ */
 export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]!.trim().slice(0, 45);
-  return headers.get("x-real-ip")?.slice(0, 45) ?? null;
+  return clientAddress(headers.get("x-forwarded-for"), env().TRUSTED_PROXY_HOPS);
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { consumeRateLimit, type RateLimitResult } from "@/lib/rate-limit";
+import { rateLimitSubject } from "@/lib/server/client-address";
 
 /**
  * Rate limits for the account endpoints, counted in the database (lib/rate-limit) so they hold
- * across app instances. Per address (where the client's address is known: behind a proxy that
- * sets X-Forwarded-For) and per target email, so neither one busy address nor many addresses
+ * across app instances. Per client address (an IPv6 client by its /64; see clientIp for how the
+ * address is found) and per target email, so neither one busy address nor many addresses
  * aimed at one account get far. The per-email limits sit above the lockout (5 failures), so a
  * user who mistypes is locked out with the right message before any rate limit speaks.
  */
@@ -25,7 +26,7 @@ export type LimitName = keyof typeof LIMITS;
 export async function checkLimits(name: LimitName, subject: { ip?: string | null; email?: string | null }): Promise<RateLimitResult | null> {
   const { ip, email } = LIMITS[name];
   const results: RateLimitResult[] = [];
-  if (subject.ip) results.push(await consumeRateLimit(`${name}:ip:${subject.ip}`.slice(0, 200), ip[0], ip[1]));
+  if (subject.ip) results.push(await consumeRateLimit(`${name}:ip:${rateLimitSubject(subject.ip)}`, ip[0], ip[1]));
   if (subject.email) results.push(await consumeRateLimit(`${name}:email:${subject.email.toLowerCase()}`.slice(0, 200), email[0], email[1]));
   const refused = results.filter((r) => !r.allowed);
   if (refused.length === 0) return null;

@@ -61,6 +61,11 @@ export type ResetResult = { status: "reset"; userId: string; email: string; emai
  * other open reset token of the account is spent; the session version goes up (every session
  * ends); a lockout is cleared; a "your password was changed" notice is queued. Following the
  * link proves the address, so an unverified account becomes verified.
+ *
+ * The new password may equal the current one (Settings refuses that, after asking for the
+ * current password). Refusing it here would tell whoever holds the link — someone reading the
+ * owner's mail, say — whether a guess is the current password, without changing anything or
+ * alerting anyone: a password oracle for use elsewhere. Setting it again does no harm.
  */
 export async function resetPassword(token: unknown, newPassword: string, meta: RequestMeta, now = new Date()): Promise<ResetResult> {
   if (!isWellFormedToken(token)) return { status: "invalid" };
