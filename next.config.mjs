@@ -29,12 +29,23 @@ const nextConfig = {
   },
   async rewrites() {
     return {
-      beforeFiles: CALCULATOR_QUERY_KEYS.map((key) => ({
-        source: "/calculators/:calculator",
-        has: [{ type: "query", key }],
-        missing: [{ type: "header", key: "rsc" }],
-        destination: "/calculators/:calculator/shared",
-      })),
+      beforeFiles: [
+        ...CALCULATOR_QUERY_KEYS.map((key) => ({
+          source: "/calculators/:calculator",
+          has: [{ type: "query", key }],
+          missing: [{ type: "header", key: "rsc" }],
+          destination: "/calculators/:calculator/shared",
+        })),
+        // A homeowner who reads another currency or date format (the display cookie,
+        // lib/account/display-cookie.ts) gets the page rendered for them, not the prerendered
+        // one in dollars that would switch after load.
+        {
+          source: "/calculators/:calculator",
+          has: [{ type: "cookie", key: "display" }],
+          missing: [{ type: "header", key: "rsc" }],
+          destination: "/calculators/:calculator/shared",
+        },
+      ],
     };
   },
   async headers() {

@@ -6,9 +6,9 @@ import { signIn } from "./support/users";
 // The whole account journey through the UI, with real emails captured from SMTP.
 
 /**
- * Signs out once the page is idle. proxy.ts wraps Auth.js's auth(), which re-sends the session
- * cookie on every matched request; a link prefetch still in flight when "Sign out" is clicked
- * can set the cookie again after the sign-out deleted it (reported; fix belongs in proxy.ts).
+ * Signs out once the page is idle, so the click lands on a hydrated button rather than racing
+ * the page's own after-load requests. (proxy.ts only reads the session cookie, never writes it,
+ * so a request still in flight cannot put the cookie back after sign-out.)
  */
 async function signOut(page: import("@playwright/test").Page) {
   await page.waitForLoadState("networkidle");

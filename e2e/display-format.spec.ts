@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type BrowserContext } from "@playwright/test";
 import { formReady } from "./support/calculators";
 import { createUser, signIn } from "./support/users";
 
@@ -56,6 +56,47 @@ test("a homeowner who chooses euros and day-first dates sees them on their pages
   await expect(page.getByText("$400,000.00")).toBeVisible();
   await expect(page.getByText("2021-03-15")).toBeVisible();
   await expect(page.getByText("€400,000.00")).toHaveCount(0);
+});
+
+/** The calculator as the server sends it, before any script runs: what the reader sees first. */
+async function firstPaint(context: BrowserContext, baseUrl: string) {
+  const noScript = await context.browser()!.newContext({ storageState: await context.storageState(), javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await page.goto(new URL("/calculators/monthly-payment", baseUrl).href);
+  const label = await page.getByLabel(/^Loan amount/).evaluate((el) => el.labels?.[0]?.textContent ?? "");
+  const headline = (await page.getByTestId("headline").textContent()) ?? "";
+  await noScript.close();
+  return { label, headline };
+}
+
+test("the prerendered calculators show a homeowner's own currency from the first paint, in each of their browsers", async ({ page, browser, baseURL }) => {
+  const user = await createUser();
+  await signIn(page, user.email, user.password, "/settings");
+  await page.getByLabel("Currency").selectOption({ label: "Euro (€)" });
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Preferences saved.")).toBeVisible();
+  expect(await firstPaint(page.context(), baseURL!)).toEqual({ label: "Loan amount (€)", headline: expect.stringMatching(/^€[\d,]+\.\d\d$/) });
+
+  // Another browser learns it at sign-in…
+  const laptop = await browser.newContext({ baseURL });
+  const laptopPage = await laptop.newPage();
+  await signIn(laptopPage, user.email, user.password);
+  expect((await firstPaint(laptop, baseURL!)).headline).toMatch(/^€/);
+
+  // …and catches up with a change made elsewhere the next time it opens a calculator.
+  await page.getByLabel("Currency").selectOption({ label: "British pound (£)" });
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Preferences saved.")).toBeVisible();
+  await laptopPage.goto("/calculators/monthly-payment");
+  await expect(laptopPage.getByLabel("Loan amount (£)")).toBeVisible();
+  await expect.poll(async () => (await firstPaint(laptop, baseURL!)).headline).toMatch(/^£/);
+
+  // Signing out forgets it: whoever uses that browser next reads the site's dollars.
+  await laptopPage.goto("/dashboard");
+  await laptopPage.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(laptopPage).toHaveURL(/\/$/);
+  expect(await firstPaint(laptop, baseURL!)).toEqual({ label: "Loan amount ($)", headline: expect.stringMatching(/^\$[\d,]+\.\d\d$/) });
+  await laptop.close();
 });
 
 test.describe("in a browser in Chicago", () => {

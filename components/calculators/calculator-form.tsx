@@ -6,9 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Banner, Card } from "@/components/ui/card";
 import { FormMessage, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { DisplayFormatProvider } from "@/components/display-format";
+import { DisplayFormatProvider, useRememberedDisplay } from "@/components/display-format";
 import type { CalculatorType } from "@/lib/calc";
-import { DEFAULT_DISPLAY, formatterFor, type Formatter } from "@/lib/format";
+import { DEFAULT_DISPLAY, formatterFor, type DisplayFormat, type Formatter } from "@/lib/format";
 import { calculateAction, calculatorExtrasAction, type CalculatorExtras } from "@/lib/history/actions";
 import type { FieldErrors } from "@/lib/history/calculate";
 import { describeResult } from "./describe";
@@ -29,6 +29,7 @@ export function CalculatorForm({
   initialResult,
   isExample,
   marketRates,
+  renderedDisplay = DEFAULT_DISPLAY,
 }: {
   type: CalculatorType;
   initialValues: FormValues;
@@ -36,6 +37,8 @@ export function CalculatorForm({
   initialResult: ShownResult | null;
   isExample: boolean;
   marketRates: MarketRates;
+  /** The display format the server rendered with (the display cookie's, on a per-request page). */
+  renderedDisplay?: DisplayFormat;
 }) {
   const meta = calculatorMeta[type];
   const [values, setValues] = useState(initialValues);
@@ -46,15 +49,18 @@ export function CalculatorForm({
   const [status, setStatus] = useState<SaveStatus>(null);
   const [announcement, setAnnouncement] = useState("");
   const [pending, startTransition] = useTransition();
-  const [extras, setExtras] = useState<CalculatorExtras | null>(null);
+  // Null until calculatorExtrasAction answers; undefined display if it could not be asked.
+  const [extras, setExtras] = useState<(Omit<CalculatorExtras, "display"> & { display?: DisplayFormat }) | null>(null);
   const [mortgageId, setMortgageId] = useState("");
   const [prefillNote, setPrefillNote] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   // The example's own result (known on the plain page, not on a shared link), for Reset.
   const exampleResult = useRef(isExample ? initialResult : null);
   const toast = useToast();
-  // A signed-in visitor's own currency, once calculatorExtrasAction has answered.
-  const display = extras?.display ?? DEFAULT_DISPLAY;
+  // A signed-in visitor's own currency: the one this browser remembers for them (from the first
+  // paint where the server could read it), then the session's once calculatorExtrasAction answers.
+  const remembered = useRememberedDisplay(renderedDisplay);
+  const display = extras?.display ?? remembered;
   const fmt = formatterFor(display);
 
   // The page is prerendered: until this runs, Calculate submits the plain GET form (the result
@@ -75,7 +81,7 @@ export function CalculatorForm({
         const wanted = new URLSearchParams(window.location.search).get("mortgage");
         if (wanted && x.mortgages.some((m) => m.id === wanted)) setMortgageId(wanted);
       })
-      .catch(() => live && setExtras({ signedIn: false, mortgages: [], display: DEFAULT_DISPLAY }));
+      .catch(() => live && setExtras({ signedIn: false, mortgages: [] }));
     return () => {
       live = false;
     };

@@ -1,5 +1,6 @@
 import { IntentLink as Link } from "@/components/intent-link";
 import type { CalculatorType } from "@/lib/calc";
+import type { DisplayFormat } from "@/lib/format";
 import { calculate } from "@/lib/history/calculate";
 import { readForPrerender } from "@/lib/prerender";
 import { latestRates } from "@/lib/rates/latest";
@@ -26,9 +27,20 @@ async function marketRates(): Promise<MarketRates> {
 /**
  * One calculator with its form and the result of `values`: the example (prerendered page) or the
  * inputs of a shared link (rendered per request). Nothing is saved here: only a submitted
- * calculation is. No cookies are read; a signed-in visitor's mortgages are fetched by the form.
+ * calculation is. No cookies are read here; a signed-in visitor's mortgages are fetched by the form.
  */
-export async function CalculatorView({ meta, values, isExample }: { meta: CalculatorMeta & { type: CalculatorType }; values: FormValues; isExample: boolean }) {
+export async function CalculatorView({
+  meta,
+  values,
+  isExample,
+  display,
+}: {
+  meta: CalculatorMeta & { type: CalculatorType };
+  values: FormValues;
+  isExample: boolean;
+  /** How amounts read, when the page is rendered per request (the display cookie); else the site's default. */
+  display?: DisplayFormat;
+}) {
   const calc = calculate(meta.type, values);
   // The target-rate chart marks the market; the refinance calculators fill a mortgage's new rate from it.
   const rates = meta.type === "target_rate" || meta.type === "break_even" || meta.type === "refinance_savings" ? await marketRates() : {};
@@ -54,6 +66,7 @@ export async function CalculatorView({ meta, values, isExample }: { meta: Calcul
         initialResult={calc.ok ? { input: calc.input as Record<string, number>, output: calc.output as AnyOutput } : null}
         isExample={isExample}
         marketRates={rates}
+        renderedDisplay={display}
       />
     </div>
   );

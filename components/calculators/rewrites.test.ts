@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import nextConfig, { CALCULATOR_QUERY_KEYS } from "../../next.config.mjs";
+import { DISPLAY_COOKIE } from "@/lib/account/display-cookie";
 import { calculatorList, calculatorUrl, defaultValues } from "./meta";
 
 // The plain calculator pages are prerendered; a URL carrying any input must reach the per-request
@@ -17,5 +18,14 @@ describe("calculator link rewrites", () => {
       const hit = rules.find((r) => r.source === "/calculators/:calculator" && r.has?.some((h) => h.type === "query" && url.searchParams.has(h.key)));
       expect(hit?.destination, c.slug).toBe("/calculators/:calculator/shared");
     }
+  });
+
+  it("renders the plain page per request for a browser with the display cookie, page loads only", async () => {
+    const rewrites = await nextConfig.rewrites!();
+    const rules = (Array.isArray(rewrites) ? rewrites : rewrites.beforeFiles) ?? [];
+    const hit = rules.find((r) => r.source === "/calculators/:calculator" && r.has?.some((h) => h.type === "cookie" && h.key === DISPLAY_COOKIE));
+    expect(hit?.destination).toBe("/calculators/:calculator/shared");
+    // The router's own requests keep the prerendered page, as for the query rules.
+    expect(hit?.missing).toEqual([{ type: "header", key: "rsc" }]);
   });
 });

@@ -5,8 +5,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { deliverAfterResponse, requestMeta, setThemeCookie } from "@/lib/auth/request";
+import { deliverAfterResponse, requestMeta, setThemeCookie, syncDisplayCookie } from "@/lib/auth/request";
 import { getSession, type SessionUser } from "@/lib/auth/session";
+import { displayFormatOf } from "@/lib/format";
 import { isNextControlFlow, validatedAction, type ActionState } from "@/lib/validated-action";
 import { deleteAccount } from "./delete";
 import { updatePreferences } from "./preferences";
@@ -27,6 +28,7 @@ export const updatePreferencesAction = validatedAction(preferencesSchema, async 
   const user = await currentUser();
   const saved = await updatePreferences(user.id, data);
   await setThemeCookie(saved.theme);
+  await syncDisplayCookie(displayFormatOf(saved));
   revalidatePath("/", "layout");
   return { ok: true, message: "Preferences saved.", values: { theme: saved.theme } };
 });
@@ -64,6 +66,7 @@ export const changePasswordAction = validatedAction(changePasswordSchema, async 
 export const signOutEverywhereAction = validatedAction(z.object({}), async (): Promise<ActionState> => {
   const user = await currentUser();
   await signOutEverywhere(user.id, (await requestMeta()).ip);
+  await syncDisplayCookie(null);
   await signOut({ redirectTo: "/sign-in?signedout=everywhere" });
   return { ok: true };
 });
@@ -71,6 +74,7 @@ export const signOutEverywhereAction = validatedAction(z.object({}), async (): P
 export const deleteAccountAction = validatedAction(deleteAccountSchema, async ({ deletePassword }): Promise<ActionState> => {
   const user = await currentUser();
   deliverAfterResponse(await deleteAccount(user.id, deletePassword, (await requestMeta()).ip));
+  await syncDisplayCookie(null);
   await signOut({ redirectTo: "/sign-in?deleted=1" });
   return { ok: true };
 });

@@ -4,6 +4,8 @@ import { cookies, headers } from "next/headers";
 import { after } from "next/server";
 import { db } from "@/db";
 import { userPreferences, users } from "@/db/schema";
+import { DISPLAY_COOKIE, displayCookieValue } from "@/lib/account/display-cookie";
+import { displayFormatOf, type DisplayFormat } from "@/lib/format";
 import { claimAnonymousHistory } from "@/lib/history/queries";
 import { clearAnonymousSessionCookie, readAnonymousSessionId } from "@/lib/history/session-cookie";
 import { clientIp } from "./auth";
@@ -30,6 +32,20 @@ export async function setThemeCookie(theme: "light" | "dark" | "system"): Promis
   (await cookies()).set(THEME_COOKIE, theme, { path: "/", maxAge: YEAR_SECONDS, sameSite: "lax", httpOnly: false });
 }
 
+/**
+ * Keeps the browser's display cookie (lib/account/display-cookie.ts) equal to the homeowner's
+ * currency and date format: set when they differ from the site's, gone otherwise or when nobody
+ * is signed in. Written only on a change, since a server action that writes a cookie makes the
+ * browser refresh the page.
+ */
+export async function syncDisplayCookie(display: Pick<DisplayFormat, "currency" | "dateFormat"> | null): Promise<void> {
+  const jar = await cookies();
+  const value = display ? displayCookieValue(display) : null;
+  const current = jar.get(DISPLAY_COOKIE)?.value;
+  if (value && current !== value) jar.set(DISPLAY_COOKIE, value, { path: "/", maxAge: YEAR_SECONDS, sameSite: "lax", httpOnly: false });
+  if (!value && current !== undefined) jar.delete(DISPLAY_COOKIE);
+}
+
 /** Moves this browser's anonymous calculations to the user and forgets the anonymous session. */
 export async function claimHistoryFromCookie(userId: string, { clear }: { clear: boolean }): Promise<void> {
   const sessionId = await readAnonymousSessionId();
@@ -43,15 +59,16 @@ export async function claimHistoryFromCookie(userId: string, { clear }: { clear:
   }
 }
 
-/** After a successful sign-in: apply the stored theme and claim the anonymous history. */
+/** After a successful sign-in: apply the stored theme and display format, and claim the anonymous history. */
 export async function afterSignIn(email: string): Promise<void> {
   const [row] = await db
-    .select({ id: users.id, theme: userPreferences.theme })
+    .select({ id: users.id, theme: userPreferences.theme, currency: userPreferences.currency, dateFormat: userPreferences.dateFormat })
     .from(users)
     .leftJoin(userPreferences, eq(userPreferences.userId, users.id))
     .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deletedAt)))
     .limit(1);
   if (!row) return;
   await setThemeCookie(row.theme ?? "light");
+  await syncDisplayCookie(displayFormatOf(row));
   await claimHistoryFromCookie(row.id, { clear: true });
 }

@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { calculatorMeta, calculatorUrl } from "@/components/calculators/meta";
 import { isCalculatorType, type CalculatorType } from "@/lib/calc";
 import { clientIp } from "@/lib/auth/auth";
+import { syncDisplayCookie } from "@/lib/auth/request";
 import { getSession } from "@/lib/auth/session";
 import { NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
 import { DEFAULT_DISPLAY, type DisplayFormat } from "@/lib/format";
@@ -90,6 +91,9 @@ export type CalculatorExtras = { signedIn: boolean; mortgages: CalculatorMortgag
  */
 export async function calculatorExtrasAction(): Promise<CalculatorExtras> {
   const user = await getSession();
+  // The display cookie follows the session: set on a first visit after the preference changed
+  // elsewhere, gone once the visitor is signed out.
+  await syncDisplayCookie(user?.display ?? null);
   if (!user) return { signedIn: false, mortgages: [], display: DEFAULT_DISPLAY };
   return { signedIn: true, mortgages: await mortgagesForCalculators(user.id), display: user.display };
 }
