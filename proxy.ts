@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailable } from "@/db/availability";
+import { REQUEST_PATH_HEADER, requestedPath } from "@/lib/auth/request-path";
 
 // Optimistic redirects only: a visitor without a session cookie is sent to sign in before the
 // page renders. Every page, action and route checks the session itself (getSession()).
@@ -20,10 +21,14 @@ export function proxy(req: NextRequest) {
   const hasSession = req.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!hasSession) {
     const url = new URL("/sign-in", req.nextUrl);
-    url.searchParams.set("next", req.nextUrl.pathname + req.nextUrl.search);
+    url.searchParams.set("next", requestedPath(req.nextUrl));
     return NextResponse.redirect(url);
   }
-  return NextResponse.next();
+  // Tells the page which address was asked for, so the layout's session check can send a
+  // browser whose session ended back here after signing in (a layout is not given its path).
+  const headers = new Headers(req.headers);
+  headers.set(REQUEST_PATH_HEADER, requestedPath(req.nextUrl));
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { linkFrom, waitForMail } from "./support/mail";
-import { signIn } from "./support/users";
+import { createUser, signIn } from "./support/users";
 
 // The whole account journey through the UI, with real emails captured from SMTP.
 
@@ -107,4 +107,26 @@ test("an unverified user sees the banner and can ask for a new link (with a cool
   await expect(page).toHaveURL(/\/verify-email$/);
   await page.getByRole("button", { name: "Send a new link" }).click();
   await expect(page.getByText(/You can ask for another in \d+ seconds/)).toBeVisible();
+});
+
+test("signing out everywhere ends the session in the other browser too, which is told why", async ({ page, browser, baseURL }) => {
+  const user = await createUser();
+  const phone = await browser.newContext({ baseURL });
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, user.email, user.password, "/mortgages");
+  await signIn(page, user.email, user.password, "/settings");
+
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signedout=everywhere$/);
+  await expect(page.getByText("You were signed out on every device.")).toBeVisible();
+
+  // The phone still holds its cookie; its next page says the session ended and signs it back in there.
+  await phonePage.goto("/alerts");
+  await expect(phonePage).toHaveURL(/\/sign-in\?next=%2Falerts&ended=1$/);
+  await expect(phonePage.getByText(/Your session on this device has ended/)).toBeVisible();
+  await phonePage.getByLabel("Email").fill(user.email);
+  await phonePage.getByLabel("Password", { exact: true }).fill(user.password);
+  await phonePage.getByRole("button", { name: "Sign in" }).click();
+  await expect(phonePage).toHaveURL(/\/alerts$/);
+  await phone.close();
 });

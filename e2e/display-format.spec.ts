@@ -63,7 +63,7 @@ async function firstPaint(context: BrowserContext, baseUrl: string) {
   const noScript = await context.browser()!.newContext({ storageState: await context.storageState(), javaScriptEnabled: false });
   const page = await noScript.newPage();
   await page.goto(new URL("/calculators/monthly-payment", baseUrl).href);
-  const label = await page.getByLabel(/^Loan amount/).evaluate((el) => el.labels?.[0]?.textContent ?? "");
+  const label = await page.getByLabel(/^Loan amount/).evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? "");
   const headline = (await page.getByTestId("headline").textContent()) ?? "";
   await noScript.close();
   return { label, headline };

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
 import { userPreferences, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { displayFormatOf, type DisplayFormat } from "@/lib/format";
+import { REQUEST_PATH_HEADER } from "./request-path";
 import { findSessionCookie, readSessionToken } from "./session-token";
 
 /** Written by components/theme-script.tsx from the browser; checked against Intl's zones before use. */
@@ -63,10 +64,21 @@ export const getSession = cache(async (): Promise<SessionUser | null> => {
   };
 });
 
-/** For pages and actions that need a signed-in user: redirects visitors to sign in. */
+/**
+ * For pages and actions that need a signed-in user: redirects visitors to sign in. A browser
+ * that still holds a session cookie the server no longer honours (signed out everywhere, the
+ * password changed, the session too old) is told its session ended, rather than met with a bare
+ * sign-in form it did not ask for. Without `next`, it comes back to the address proxy.ts saw.
+ */
 export async function requireUser(next?: string): Promise<SessionUser> {
   const user = await getSession();
-  if (!user) redirect(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
+  if (!user) {
+    const query = new URLSearchParams();
+    const back = next ?? (await headers()).get(REQUEST_PATH_HEADER);
+    if (back) query.set("next", back);
+    if (findSessionCookie((await cookies()).getAll())) query.set("ended", "1");
+    redirect(query.size ? `/sign-in?${query}` : "/sign-in");
+  }
   return user;
 }
 
