@@ -130,3 +130,27 @@ test("signing out everywhere ends the session in the other browser too, which is
   await expect(phonePage).toHaveURL(/\/alerts$/);
   await phone.close();
 });
+
+test.describe("on a device set to dark mode", () => {
+  test.use({ colorScheme: "dark" });
+
+  test("a new account keeps following the device after signing in and out", async ({ page }) => {
+    const email = `e2e-dark-${randomBytes(5).toString("hex")}@example.com`;
+    const password = "night owl lantern 77";
+    await page.goto("/sign-up");
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await page.getByLabel("Name").fill("Noor");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByLabel("Confirm password").fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+
+    await signIn(page, email, password, "/settings");
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await expect(page.getByLabel("Theme")).toHaveValue("system");
+    await signOut(page);
+    await expect(page.locator("html")).toHaveClass(/dark/);
+  });
+});

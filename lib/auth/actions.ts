@@ -6,7 +6,7 @@ import { outboxEnabled } from "@/lib/email/transport";
 import { validatedAction, type ActionState } from "@/lib/validated-action";
 import { checkLimits, waitText } from "./limits";
 import { registerUser } from "./registration";
-import { claimHistoryFromCookie, deliverAfterResponse, requestMeta } from "./request";
+import { browserTheme, claimHistoryFromCookie, deliverAfterResponse, requestMeta } from "./request";
 import { requestPasswordReset, resetPassword } from "./reset";
 import { forgotPasswordSchema, resetPasswordSchema, signUpSchema } from "./schemas";
 import { getSession } from "./session";
@@ -20,7 +20,7 @@ export const signUpAction = validatedAction(signUpSchema, async (data): Promise<
   const values = { name: data.name, email: data.email };
   const limited = await checkLimits("signUp", { ip: meta.ip, email: data.email });
   if (limited) return { ok: false, message: tooMany(limited.retryAfterSeconds), values };
-  const result = await registerUser(data, meta);
+  const result = await registerUser(data, meta, await browserTheme());
   deliverAfterResponse(result.emailIds);
   // This browser's calculator history becomes the new account's (kept in the cookie too, so the
   // response is the same whether or not an account was made; signing in claims anything newer).

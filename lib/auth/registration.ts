@@ -6,8 +6,11 @@ import { audit } from "@/lib/audit";
 import { deliverLogged, queueEmail } from "@/lib/email";
 import { hashPassword } from "./password";
 import { trimMeta, type RequestMeta } from "./request-meta";
+import type { THEMES } from "@/lib/account/options";
 import type { SignUpInput } from "./schemas";
 import { newToken } from "./tokens";
+
+type ThemePreference = (typeof THEMES)[number];
 
 export const VERIFICATION_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -60,7 +63,13 @@ const isUniqueViolation = (err: unknown) => {
  * already registered gets the same outcome to the caller (and its owner a notice), and costs
  * the same password hash, so sign-up reveals nothing about who has an account.
  */
-export async function registerUser(input: Pick<SignUpInput, "name" | "email" | "password">, meta: RequestMeta): Promise<Registration> {
+export async function registerUser(
+  input: Pick<SignUpInput, "name" | "email" | "password">,
+  meta: RequestMeta,
+  // The theme the browser showed while signing up: the new account keeps it (a visitor on a
+  // dark-mode device stays dark after signing in, rather than getting the column's "light").
+  theme: ThemePreference = "system",
+): Promise<Registration> {
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
   const passwordHash = await hashPassword(input.password);
@@ -70,7 +79,7 @@ export async function registerUser(input: Pick<SignUpInput, "name" | "email" | "
       const existing = await noticeToOwner(tx, email);
       if (existing.length) return { userId: null, emailIds: existing };
       const [user] = await tx.insert(users).values({ name, email, passwordHash }).returning({ id: users.id, name: users.name });
-      await tx.insert(userPreferences).values({ userId: user!.id });
+      await tx.insert(userPreferences).values({ userId: user!.id, theme });
       const emailId = await issueVerification(tx, user!, email, m);
       await audit({ actorId: user!.id, action: "user.sign_up", targetType: "user", targetId: user!.id, after: { name, email }, ip: m.ip }, tx);
       return { userId: user!.id, emailIds: [emailId] };

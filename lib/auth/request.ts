@@ -5,6 +5,7 @@ import { after } from "next/server";
 import { db } from "@/db";
 import { userPreferences, users } from "@/db/schema";
 import { DISPLAY_COOKIE, displayCookieValue } from "@/lib/account/display-cookie";
+import { THEMES } from "@/lib/account/options";
 import { displayFormatOf, type DisplayFormat } from "@/lib/format";
 import { claimAnonymousHistory } from "@/lib/history/queries";
 import { clearAnonymousSessionCookie, readAnonymousSessionId } from "@/lib/history/session-cookie";
@@ -26,6 +27,12 @@ export function deliverAfterResponse(emailIds: string[]): void {
 
 export const THEME_COOKIE = "theme";
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** The theme this browser shows now: its theme cookie, or the device's own ("system") without one. */
+export async function browserTheme(): Promise<(typeof THEMES)[number]> {
+  const value = (await cookies()).get(THEME_COOKIE)?.value;
+  return (THEMES as readonly string[]).includes(value ?? "") ? (value as (typeof THEMES)[number]) : "system";
+}
 
 /** The cookie the root layout's ThemeScript reads before paint (so it must be readable by scripts). */
 export async function setThemeCookie(theme: "light" | "dark" | "system"): Promise<void> {
@@ -68,7 +75,7 @@ export async function afterSignIn(email: string): Promise<void> {
     .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deletedAt)))
     .limit(1);
   if (!row) return;
-  await setThemeCookie(row.theme ?? "light");
+  await setThemeCookie(row.theme ?? "system");
   await syncDisplayCookie(displayFormatOf(row));
   await claimHistoryFromCookie(row.id, { clear: true });
 }
