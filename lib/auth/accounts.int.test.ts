@@ -64,6 +64,13 @@ describe("sign-up and verification", () => {
     expect(after!.emailVerifiedAt).toBeInstanceOf(Date);
   });
 
+  it("keeps the theme the browser showed while signing up", async () => {
+    const email = fresh();
+    const { userId } = await registerUser({ name: "Noor", email, password: PASSWORD }, meta, "dark");
+    const [prefs] = await db.select().from(userPreferences).where(eq(userPreferences.userId, userId!));
+    expect(prefs!.theme).toBe("dark");
+  });
+
   it("refuses a reused, an altered and an expired link", async () => {
     const { email } = await signUp();
     const token = tokenFrom(email, "/verify-email");

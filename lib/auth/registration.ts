@@ -68,7 +68,8 @@ export async function registerUser(
   meta: RequestMeta,
   // The theme the browser showed while signing up: the new account keeps it (a visitor on a
   // dark-mode device stays dark after signing in, rather than getting the column's "light").
-  theme: ThemePreference = "system",
+  // Without one (scripts, tests) the data model's default applies.
+  theme?: ThemePreference,
 ): Promise<Registration> {
   const email = input.email.trim().toLowerCase();
   const name = input.name.trim();
@@ -79,7 +80,7 @@ export async function registerUser(
       const existing = await noticeToOwner(tx, email);
       if (existing.length) return { userId: null, emailIds: existing };
       const [user] = await tx.insert(users).values({ name, email, passwordHash }).returning({ id: users.id, name: users.name });
-      await tx.insert(userPreferences).values({ userId: user!.id, theme });
+      await tx.insert(userPreferences).values({ userId: user!.id, ...(theme ? { theme } : {}) });
       const emailId = await issueVerification(tx, user!, email, m);
       await audit({ actorId: user!.id, action: "user.sign_up", targetType: "user", targetId: user!.id, after: { name, email }, ip: m.ip }, tx);
       return { userId: user!.id, emailIds: [emailId] };
