@@ -5,7 +5,7 @@ import { formatCents, type Formatter } from "@/lib/format";
 type Row = Awaited<ReturnType<typeof listInvoices>>[number];
 const TONE = { paid: "success", open: "warning", draft: "neutral", void: "neutral", uncollectible: "danger" } as const;
 const LABEL = { paid: "Paid", open: "Open", draft: "Draft", void: "Void", uncollectible: "Uncollectible" } as const;
-const link = "font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-300";
+const link = "font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-500";
 
 export function InvoiceTable({ rows, fmt }: { rows: Row[]; fmt: Formatter }) {
   return (
