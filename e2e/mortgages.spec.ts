@@ -140,10 +140,12 @@ test("delete with undo, and another user's mortgage is a 404", async ({ page }) 
 
   await signIn(page, user.email, user.password, "/mortgages");
   await expect(page.getByRole("row", { name: /Lake cabin/ })).toBeVisible();
+  // No alert watches it: it goes at once, and focus moves to Undo (the button went with the row).
   await page.getByRole("button", { name: "Delete Lake cabin" }).click();
   await expect(page.getByText("Deleted “Lake cabin”.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "No mortgages yet" })).toBeVisible();
-  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByText("Restored “Lake cabin”.")).toBeVisible();
   await expect(page.getByRole("row", { name: /Lake cabin/ })).toBeVisible();
 
@@ -152,4 +154,41 @@ test("delete with undo, and another user's mortgage is a 404", async ({ page }) 
     expect(res?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
   }
+});
+
+test("a mortgage an alert watches asks before it goes, and its Undo waits while it is being reached", async ({ page }) => {
+  const user = await createUser();
+  const sql = e2eSql();
+  try {
+    const [m] = await sql<{ id: string }[]>`
+      INSERT INTO mortgages (user_id, name, zip_code, original_principal_cents, original_term, original_interest_rate, remaining_principal_cents, remaining_term)
+      VALUES (${user.id}, 'Harbor loft', '02210', 52000000, 360, 7.25, 50000000, 330) RETURNING id`;
+    await sql`INSERT INTO alerts (user_id, mortgage_id, alert_type, target_interest_rate, target_term) VALUES (${user.id}, ${m!.id}, 'interest_rate', 5.5, 360)`;
+  } finally {
+    await sql.end();
+  }
+  await page.clock.install();
+  await signIn(page, user.email, user.password, "/mortgages");
+
+  // Keeping it changes nothing.
+  await page.getByRole("button", { name: "Delete Harbor loft" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete “Harbor loft”?" });
+  await expect(dialog).toContainText("An alert watches this mortgage: it stops too, and any subscription for it ends with the period already paid for");
+  await dialog.getByRole("button", { name: "Keep it" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("row", { name: /Harbor loft/ })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete Harbor loft" }).click();
+  await dialog.getByRole("button", { name: "Delete mortgage" }).click();
+  await expect(page.getByText("Deleted “Harbor loft” and its alert.")).toBeVisible();
+  const undo = page.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeFocused();
+  // Held while focused: still there well past its 10 seconds…
+  await page.clock.fastForward(15_000);
+  await expect(undo).toBeVisible();
+  // …but not past the 25 the server's restore window allows for.
+  await page.clock.fastForward(11_000);
+  await expect(undo).toBeHidden();
+  await page.goto("/alerts");
+  await expect(page.getByText("Harbor loft")).toHaveCount(0);
 });

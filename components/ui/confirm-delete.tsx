@@ -58,7 +58,7 @@ export function ConfirmDelete({
   keepLabel: string;
   confirmLabel?: string;
   pendingText?: string;
-  children: ReactNode;
+  children?: ReactNode;
 }) {
   return (
     <Dialog open={open} onClose={onClose} title={title} description={description}>

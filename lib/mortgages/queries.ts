@@ -109,6 +109,16 @@ export async function listMortgages(userId: string, db: DbOrTx = defaultDb): Pro
     .orderBy(asc(mortgages.createdAt), asc(mortgages.name));
 }
 
+/** How many alerts (not deleted) watch each of the user's mortgages, for a delete that should ask first. */
+export async function alertCountsByMortgage(userId: string, db: DbOrTx = defaultDb): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ mortgageId: alerts.mortgageId, n: sql<number>`count(*)::int` })
+    .from(alerts)
+    .where(and(eq(alerts.userId, userId), isNull(alerts.deletedAt)))
+    .groupBy(alerts.mortgageId);
+  return new Map(rows.map((r) => [r.mortgageId, r.n]));
+}
+
 /**
  * Deletes a mortgage and its alerts together (one transaction, one `now()`: restoreMortgage
  * brings back exactly the alerts deleted with it). Paying for those alerts is stopped first, by

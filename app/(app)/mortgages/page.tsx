@@ -5,14 +5,14 @@ import { DeleteMortgageButton } from "@/components/mortgages/delete-mortgage-but
 import { requireUser } from "@/lib/auth/session";
 import { formatMonths, formatPercent, formatterFor } from "@/lib/format";
 import { maskLoanNumber } from "@/lib/mortgages/crypto";
-import { listMortgages } from "@/lib/mortgages/queries";
+import { alertCountsByMortgage, listMortgages } from "@/lib/mortgages/queries";
 
 export const metadata: Metadata = { title: "Mortgages" };
 
 export default async function MortgagesPage() {
   const user = await requireUser("/mortgages");
   const fmt = formatterFor(user.display);
-  const mortgages = await listMortgages(user.id);
+  const [mortgages, alertCounts] = await Promise.all([listMortgages(user.id), alertCountsByMortgage(user.id)]);
   return (
     <div>
       <PageHeader
@@ -60,7 +60,7 @@ export default async function MortgagesPage() {
                     <ButtonLink href={`/mortgages/${m.id}/edit`} variant="secondary" size="sm" aria-label={`Edit ${m.name}`}>
                       Edit
                     </ButtonLink>
-                    <DeleteMortgageButton id={m.id} name={m.name} />
+                    <DeleteMortgageButton id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />
                   </div>
                 </Td>
               </tr>

@@ -13,7 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatterFor } from "@/lib/format";
 import { todayIn } from "@/lib/mortgages/dates";
 import { balanceSeries } from "@/lib/mortgages/projection";
-import { getMortgage } from "@/lib/mortgages/queries";
+import { alertCountsByMortgage, getMortgage } from "@/lib/mortgages/queries";
 import { listSnapshots } from "@/lib/mortgages/tracking";
 
 export const metadata: Metadata = { title: "Mortgage" };
@@ -24,7 +24,7 @@ export default async function MortgagePage({ params, searchParams }: { params: P
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/mortgages/${id}`);
   const fmt = formatterFor(user.display);
-  const [mortgage, snapshots] = await Promise.all([getMortgage(user.id, id), listSnapshots(user.id, id)]).catch((err: unknown) => {
+  const [mortgage, snapshots, alertCounts] = await Promise.all([getMortgage(user.id, id), listSnapshots(user.id, id), alertCountsByMortgage(user.id)]).catch((err: unknown) => {
     if (err instanceof NotFoundError) notFound();
     throw err;
   });
@@ -53,7 +53,7 @@ export default async function MortgagePage({ params, searchParams }: { params: P
             <ButtonLink href={`/mortgages/${mortgage.id}/edit`} variant="secondary" size="sm">
               Edit
             </ButtonLink>
-            <DeleteMortgageButton id={mortgage.id} name={mortgage.name} afterDelete="/mortgages" />
+            <DeleteMortgageButton id={mortgage.id} name={mortgage.name} alerts={alertCounts.get(mortgage.id) ?? 0} afterDelete="/mortgages" />
           </>
         }
       />
