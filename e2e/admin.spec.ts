@@ -182,3 +182,80 @@ test("an admin records a week's rate (and corrects it back), with field errors f
     await after.end();
   }
 });
+
+test("a failed rate fetch reads as a sentence, with the technical text one click away", async ({ page }) => {
+  const source = "https://www.freddiemac.com/pmms/docs/PMMS_history.csv";
+  const error = `Could not fetch ${source}: getaddrinfo ENOTFOUND www.freddiemac.com (offline, or the server is down?)`;
+  const sentence = "Couldn't reach Freddie Mac (DNS lookup failed for www.freddiemac.com).";
+  const sql = e2eSql();
+  // The newest run, as the daily fetch records it on a machine without DNS.
+  const [run] = await sql<{ id: string }[]>`INSERT INTO rate_ingest_runs (source, started_at, finished_at, error) VALUES (${source}, now(), now(), ${error}) RETURNING id`;
+  const [state] = await sql<{ good: number; newest: string }[]>`
+    SELECT (SELECT count(*)::int FROM rate_ingest_runs WHERE error IS NULL AND finished_at IS NOT NULL) AS good,
+           (SELECT max(date)::text FROM mortgage_rates WHERE rate_type = '30_year_fixed') AS newest`;
+  try {
+    await adminSignIn(page);
+    const health = page.getByTestId("rates-health");
+    await expect(health.getByText(`Last import failed`)).toContainText(sentence);
+    const detail = health.getByText(error);
+    await expect(detail).toBeHidden();
+    await health.getByText("Technical detail").click();
+    await expect(detail).toBeVisible();
+    // The seed's rates are on file: the card says so rather than "none has succeeded".
+    await expect(health).toContainText(
+      state!.good > 0
+        ? "The last successful import was"
+        : `No fetch or upload has succeeded yet; the rates on file (through the week of ${weekOf(state!.newest)}) came from the seed or were entered by hand.`,
+    );
+    // The cards beside it keep their own height instead of stretching to the rates card's.
+    const triggers = page.getByText("Triggers, 7 days", { exact: true }).locator("xpath=ancestor::section[1]");
+    expect((await triggers.boundingBox())!.height).toBeLessThan((await health.boundingBox())!.height);
+
+    await page.getByRole("link", { name: "Ingestion runs" }).click();
+    const region = page.getByRole("region", { name: "Ingestion runs" });
+    const row = region.locator("tbody tr").first();
+    await expect(row.getByText("failed", { exact: true })).toBeVisible();
+    const words = row.getByText(sentence);
+    await expect(words).toBeVisible();
+    // Whole, not cut off at the table's scrolling edge.
+    const [wordsBox, regionBox] = [(await words.boundingBox())!, (await region.boundingBox())!];
+    expect(wordsBox.x + wordsBox.width).toBeLessThanOrEqual(regionBox.x + regionBox.width);
+    await expect(row.getByText(error)).toBeHidden();
+    await row.getByText("Technical detail").click();
+    await expect(row.getByText(error)).toBeVisible();
+  } finally {
+    await sql`DELETE FROM rate_ingest_runs WHERE id = ${run!.id}`;
+    await sql.end();
+  }
+});
+
+test("the admin rates page's type switcher marks the current type, and its rows line up", async ({ page }) => {
+  await adminSignIn(page);
+  await page.goto("/admin/rates");
+  const switcher = page.getByRole("navigation", { name: "Rate type" });
+  const thirty = switcher.getByRole("link", { name: "30-year fixed" });
+  const fifteen = switcher.getByRole("link", { name: "15-year fixed" });
+  const background = (link: typeof thirty) => link.evaluate((el) => getComputedStyle(el).backgroundColor);
+  await expect(thirty).toHaveAttribute("aria-current", "page");
+  await expect(fifteen).not.toHaveAttribute("aria-current");
+  // Drawn as a control: the current type filled, the others not.
+  expect(await background(thirty)).not.toBe(await background(fifteen));
+
+  await fifteen.click();
+  await expect(page).toHaveURL(/\/admin\/rates\?type=15_year_fixed$/);
+  await expect(page.getByRole("heading", { name: "Recent weeks: 15-year fixed" })).toBeVisible();
+  await expect(fifteen).toHaveAttribute("aria-current", "page");
+  await expect(thirty).not.toHaveAttribute("aria-current");
+  expect(await background(fifteen)).not.toBe(await background(thirty));
+
+  // A row's Remove button is centred on the row's line, as its text is.
+  const row = page.getByRole("region", { name: "Recent weeks" }).locator("tbody tr").first();
+  const middle = (box: { y: number; height: number } | null) => box!.y + box!.height / 2;
+  const text = middle(await row.locator("td").first().evaluate((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const r = range.getBoundingClientRect();
+    return { y: r.y, height: r.height };
+  }));
+  expect(Math.abs(middle(await row.getByRole("button", { name: "Remove" }).boundingBox()) - text)).toBeLessThanOrEqual(1);
+});

@@ -29,7 +29,9 @@ export function ActionButton({
   const [open, setOpen] = useState(false);
   const hidden = Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />);
   return (
-    <div className="space-y-2">
+    // A flex column, not space-y: the closed <dialog> below is still an element, and space-y gave
+    // the form a bottom margin for it, which lifted the button above the middle of a table row.
+    <div className="flex flex-col gap-2">
       <form action={formAction}>
         {hidden}
         {confirm ? (

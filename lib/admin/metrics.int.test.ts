@@ -94,14 +94,14 @@ describe("daily metrics and the overview", () => {
     ]);
     const o = await overviewStats(admin.id);
     expect(o.rates.newestWeek).toBe(newest!.d);
-    expect(o.rates.lastImport).toEqual({ at: failed, error: "Could not fetch: ENOTFOUND" });
+    expect(o.rates.lastImport).toEqual({ at: failed, source: "https://www.freddiemac.com/pmms/docs/PMMS_history.csv", error: "Could not fetch: ENOTFOUND" });
     expect(o.rates.lastGoodImportAt).toEqual(good);
 
     // A later good import clears the failure.
     const later = new Date(Date.now() - 1000);
     await db.insert(rateIngestRuns).values({ source: "upload.csv", startedAt: later, finishedAt: later, unchanged: 5 });
     const after = await overviewStats(admin.id);
-    expect(after.rates.lastImport).toEqual({ at: later, error: null });
+    expect(after.rates.lastImport).toEqual({ at: later, source: "upload.csv", error: null });
     expect(after.rates.lastGoodImportAt).toEqual(later);
   });
 

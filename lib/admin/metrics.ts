@@ -153,7 +153,7 @@ export type Overview = {
    * Is the market data current? The newest 30-year week (what every page compares with) and the
    * newest rate import (scheduled fetch, upload or command line): when it failed, and why.
    */
-  rates: { newestWeek: string | null; lastImport: { at: Date; error: string | null } | null; lastGoodImportAt: Date | null };
+  rates: { newestWeek: string | null; lastImport: { at: Date; source: string; error: string | null } | null; lastGoodImportAt: Date | null };
 };
 
 /** Live headline numbers: counts on indexed columns (created-at ranges, partial failed index). */
@@ -176,6 +176,7 @@ export async function overviewStats(actorId: string): Promise<Overview> {
           (SELECT max(date)::text FROM mortgage_rates WHERE rate_type = '30_year_fixed') AS newest_week,
           (SELECT to_json(started_at) FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_at,
           (SELECT error FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_error,
+          (SELECT source FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_source,
           (SELECT to_json(max(started_at)) FROM rate_ingest_runs WHERE error IS NULL AND finished_at IS NOT NULL) AS last_good_import_at`,
   );
   const n = (k: string) => Number(r?.[k] ?? 0);
@@ -198,7 +199,7 @@ export async function overviewStats(actorId: string): Promise<Overview> {
     emails7d: { total: n("emails7d"), failed: n("failed7d") },
     rates: {
       newestWeek: text("newest_week"),
-      lastImport: r?.last_import_at ? { at: instant(r.last_import_at), error: text("last_import_error") } : null,
+      lastImport: r?.last_import_at ? { at: instant(r.last_import_at), source: text("last_import_source") ?? "", error: text("last_import_error") } : null,
       lastGoodImportAt: r?.last_good_import_at ? instant(r.last_good_import_at) : null,
     },
   };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-form";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { FilterSelect, humanize, one, Pager } from "@/components/admin/pager";
-import { Badge, EmptyState, PageHeader, Table, TBody, Td, Th, THead } from "@/components/ui";
+import { Badge, cn, EmptyState, PageHeader, Table, TBody, Td, Th, THead } from "@/components/ui";
 import { retryEmailAction } from "@/lib/admin/actions-ops";
 import { EMAIL_STATUSES, EMAIL_TYPES, emailLogPage, type EmailListParams, type EmailType } from "@/lib/admin/emails";
 import { requireAdmin } from "@/lib/auth/session";
@@ -51,7 +51,10 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
                     <Badge tone={e.status === "failed" || e.status === "bounced" ? "danger" : e.status === "queued" ? "warning" : "success"}>{e.status}</Badge>
                     <div className="text-xs text-slate-500 dark:text-slate-400">{e.attempts} {e.attempts === 1 ? "attempt" : "attempts"}</div>
                   </Td>
-                  <Td className="max-w-[20rem] whitespace-normal text-xs text-red-700 dark:text-red-300">{e.errorMessage ?? ""}</Td>
+                  {/* Wrapping set inside: on the Td itself its own whitespace-nowrap wins. */}
+                  <Td className={cn("text-xs", e.errorMessage && "text-red-700 dark:text-red-300")}>
+                    <div className="max-w-[20rem] whitespace-normal [overflow-wrap:anywhere]">{e.errorMessage ?? "—"}</div>
+                  </Td>
                   <Td>{(e.status === "failed" || e.status === "bounced") && <ActionButton action={retryEmailAction} fields={{ emailId: e.id }} label="Retry" pendingText="Sending…" />}</Td>
                 </tr>
               ))}

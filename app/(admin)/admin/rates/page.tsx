@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActionButton } from "@/components/admin/action-form";
+import { IngestError } from "@/components/admin/ingest-error";
 import { RateEntryForm, RateUploadForm } from "@/components/admin/rate-forms";
+import { RateTypeSwitch } from "@/components/admin/rate-type-switch";
 import { Badge, Card, CardHeader, EmptyState, PageHeader, Stat, Table, TBody, Td, Th, THead } from "@/components/ui";
 import { deleteRateAction, recordRateAction, uploadRatesAction } from "@/lib/admin/actions-ops";
 import { ratesAdminData } from "@/lib/admin/rates";
@@ -55,15 +56,7 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
         <CardHeader
           title={selected ? `Recent weeks: ${label(selected)}` : "Recent weeks"}
           description="Remove a wrong row; the following week's change is recomputed."
-          actions={
-            <nav aria-label="Rate type" className="flex flex-wrap gap-2 text-sm">
-              {types.map((t) => (
-                <Link key={t} href={`/admin/rates?type=${t}`} aria-current={t === selected ? "page" : undefined} className={t === selected ? "font-semibold underline" : "underline-offset-2 hover:underline"}>
-                  {label(t)}
-                </Link>
-              ))}
-            </nav>
-          }
+          actions={<RateTypeSwitch types={types} selected={selected} />}
         />
         {recent.length === 0 ? (
           <EmptyState title="No rows" />
@@ -108,9 +101,10 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
             </THead>
             <TBody>
               {runs.map((r) => (
-                <tr key={r.id}>
+                // Top-aligned: an error or a list of rejected lines makes a row several lines tall.
+                <tr key={r.id} className="align-top">
                   <Td>{formatDateTime(r.startedAt)}</Td>
-                  <Td className="max-w-[14rem] truncate" title={r.source}>{r.source}</Td>
+                  <Td className="max-w-[10rem] truncate" title={r.source}>{r.source}</Td>
                   <Td>{r.inserted}</Td>
                   <Td>{r.updated}</Td>
                   <Td>{r.unchanged}</Td>
@@ -127,8 +121,22 @@ export default async function AdminRatesPage({ searchParams }: { searchParams: P
                       </details>
                     )}
                   </Td>
-                  <Td className="whitespace-normal">
-                    {r.error ? <span className="text-xs text-red-700 dark:text-red-300">{r.error}</span> : r.finishedAt ? <Badge tone="success">done</Badge> : <Badge tone="warning">running</Badge>}
+                  {/*
+                    Wraps, with the source cut to 10rem: together they let the table fit a laptop's
+                    width, so the outcome is not hidden past the table's scrolling edge. The wrapping
+                    is set inside: on the Td itself its own whitespace-nowrap wins.
+                  */}
+                  <Td className="min-w-[12rem]">
+                    {r.error ? (
+                      <>
+                        <Badge tone="danger">failed</Badge>
+                        <IngestError error={r.error} source={r.source} className="mt-1 whitespace-normal text-xs text-red-700 dark:text-red-300" />
+                      </>
+                    ) : r.finishedAt ? (
+                      <Badge tone="success">done</Badge>
+                    ) : (
+                      <Badge tone="warning">running</Badge>
+                    )}
                   </Td>
                 </tr>
               ))}
