@@ -154,3 +154,18 @@ test.describe("on a device set to dark mode", () => {
     await expect(page.locator("html")).toHaveClass(/dark/);
   });
 });
+
+test("saving preferences keeps the keyboard where it was: on Save, or on the field to correct", async ({ page }) => {
+  const user = await createUser();
+  await signIn(page, user.email, user.password, "/settings");
+  const threshold = page.getByLabel("Minimum rate drop worth an alert (percentage points)");
+  await threshold.fill("9");
+  await page.getByRole("button", { name: "Save preferences" }).press("Enter");
+  await expect(threshold).toBeFocused();
+  await expect(threshold).toHaveAttribute("aria-invalid", "true");
+  await threshold.fill("0.25");
+  await page.getByRole("button", { name: "Save preferences" }).press("Enter");
+  await expect(page.getByText("Preferences saved.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save preferences" })).toBeFocused();
+  await expect(threshold).toHaveValue("0.25");
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Checkbox, FormMessage, Input, Select, SubmitButton } from "@/components/ui";
 import { updatePreferencesAction } from "@/lib/account/actions";
 import { CURRENCIES, CURRENCY_LABELS, DATE_FORMAT_LABELS, DATE_FORMATS, REFI_TERMS } from "@/lib/account/options";
@@ -24,8 +24,15 @@ function Fieldset({ legend, children }: { legend: string; children: React.ReactN
 
 export function PreferencesForm({ prefs }: { prefs: Preferences }) {
   const [state, action] = useActionState(updatePreferencesAction, {});
+  const formRef = useRef<HTMLFormElement>(null);
+  const initial = useRef(state);
   useEffect(() => {
     if (state.ok && state.values?.theme) applyTheme(state.values.theme);
+    // The form was remounted with the answer (below), and its Save button with it, so the
+    // button's own focus return (SubmitButton) has nothing to return to: do it here.
+    if (state === initial.current) return;
+    const form = formRef.current;
+    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
   }, [state]);
   // After a refused save, show what was typed; otherwise what is stored.
   const typed = state.ok === false ? state.values : undefined;
@@ -34,7 +41,7 @@ export function PreferencesForm({ prefs }: { prefs: Preferences }) {
   // Remount after each answer so the uncontrolled fields pick up the values above.
   const key = JSON.stringify(state.values ?? prefs);
   return (
-    <form action={action} className="space-y-6" noValidate key={key}>
+    <form ref={formRef} action={action} className="space-y-6" noValidate key={key}>
       <FormMessage tone={state.ok ? "success" : "error"} message={state.message} />
       <Fieldset legend="Email">
         <Checkbox label="Email me about my alerts" name="emailNotifications" defaultChecked={checked("emailNotifications")} hint="Turn off to stop every alert email (your alerts keep running)." />
