@@ -35,7 +35,9 @@ test("register, verify by email, sign in and out, change the theme, reset the pa
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByLabel("Confirm password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  // The next steps replace the form, heading and all, and reading starts there.
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Create your Refi Alert account" })).toHaveCount(0);
 
   // The emailed link verifies the address.
   const verification = await waitForMail(email);
@@ -102,7 +104,11 @@ test("an unverified user sees the banner and can ask for a new link (with a cool
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
   await waitForMail(email);
 
-  await signIn(page, email, password);
+  await signIn(page, email, password, "/alerts/new");
+  // One banner above the page asks for it; the page itself says what verifying unlocks.
+  await expect(page.getByText(/Please verify your email address/)).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: "Verify your email to create alerts" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create alert" })).toHaveCount(0);
   await page.getByRole("link", { name: "send a new link" }).click();
   await expect(page).toHaveURL(/\/verify-email$/);
   await page.getByRole("button", { name: "Send a new link" }).click();

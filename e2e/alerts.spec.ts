@@ -119,6 +119,8 @@ test("an alert is created from the form, shows what the target means and its bac
     await sql.end();
   }
   await signIn(page, user.email, user.password, "/alerts/new");
+  // What it costs is said before it is made: the prices checkout will offer (seeded plan).
+  await expect(page.getByTestId("alert-price")).toHaveText(/^Each alert is monitored for \$[\d,]+\.\d\d a year or \$[\d,]+\.\d\d a month\. .*nothing is charged before that\.$/);
   await page.getByLabel("Target rate (%)").fill("abc");
   await page.getByRole("button", { name: "Create alert" }).click();
   await expect(page.getByText(/Enter a target rate between/)).toBeVisible();

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { outboxEnabled } from "@/lib/email/transport";
 import { validatedAction, type ActionState } from "@/lib/validated-action";
 import { checkLimits, waitText } from "./limits";
 import { registerUser } from "./registration";
@@ -27,7 +26,7 @@ export const signUpAction = validatedAction(signUpSchema, async (data): Promise<
   if (result.userId) await claimHistoryFromCookie(result.userId, { clear: false });
   return {
     ok: true,
-    message: `We've sent a link to ${data.email}. Open it to confirm your address, then sign in.${outboxEnabled() ? " (Demo: emails appear in the development outbox at /dev/outbox.)" : ""}`,
+    message: `We've sent a link to ${data.email}. Open it to confirm your address, then sign in.`,
     values,
   };
 });
