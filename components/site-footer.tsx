@@ -8,7 +8,7 @@ export function SiteFooter() {
           <p className="font-semibold text-slate-800 dark:text-slate-200">Refi Alert</p>
           <p>
             Source: Freddie Mac Primary Mortgage Market Survey®. Rates are weekly national averages for borrowers with
-            strong credit and 20 % down; your own offer will differ. Data provided as is by Freddie Mac.
+            strong credit and 20% down; your own offer will differ. Data provided as is by Freddie Mac.
           </p>
         </div>
         <nav aria-label="Footer" className="flex flex-wrap gap-x-5 gap-y-2">

@@ -169,9 +169,14 @@ test("saving preferences keeps the keyboard where it was: on Save, or on the fie
   await page.getByRole("button", { name: "Save preferences" }).press("Enter");
   await expect(threshold).toBeFocused();
   await expect(threshold).toHaveAttribute("aria-invalid", "true");
+  // Focused, it still looks wrong: not the brand green of a focused field that is fine.
+  const brandFocus = "rgb(5, 150, 105)";
+  await expect(threshold).not.toHaveCSS("border-top-color", brandFocus);
   await threshold.fill("0.25");
   await page.getByRole("button", { name: "Save preferences" }).press("Enter");
   await expect(page.getByText("Preferences saved.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Save preferences" })).toBeFocused();
   await expect(threshold).toHaveValue("0.25");
+  await threshold.focus();
+  await expect(threshold).toHaveCSS("border-top-color", brandFocus);
 });

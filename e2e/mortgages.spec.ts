@@ -33,7 +33,7 @@ test("add a mortgage (bad input first), see its dashboard card, record a balance
   await expect(page.getByText("Enter the property's 5-digit ZIP code.")).toBeVisible();
   await expect(page.getByText("Enter an original principal between 1,000 and 100,000,000.")).toBeVisible();
   await expect(page.getByText("Enter a term between 1 and 50 whole years.")).toBeVisible();
-  await expect(page.getByText("Enter an interest rate between 0 % and 25 %.")).toBeVisible();
+  await expect(page.getByText("Enter an interest rate between 0% and 25%.")).toBeVisible();
   await expect(page.getByText("Credit scores run from 300 to 850.")).toBeVisible();
   await expect(page.getByLabel("ZIP code")).toHaveValue("123"); // what was typed stays
   await expect(page.getByLabel("ZIP code")).toHaveAttribute("aria-invalid", "true");
@@ -87,13 +87,16 @@ test("add a mortgage (bad input first), see its dashboard card, record a balance
     await expect(staleNotice).toHaveCount(0);
     await expect(card.getByText(/^Today's 30-year fixed rate is/)).toBeVisible();
   }
-  await expect(card.getByText(/estimated at 2 % of your balance/)).toBeVisible();
+  await expect(card.getByText(/estimated at 2% of your balance/)).toBeVisible();
   await expect(card.getByTestId("verdict")).toHaveText(/^Refinancing now would pay for itself in \d+ months?$/);
   await expect(card.getByText("No alert on this mortgage.")).toBeVisible();
 
   // Record a balance below the schedule: the table shows the gap, the chart is drawn.
   await page.goto(mortgageUrl);
   await expect(page.getByTestId("balance-chart").locator("svg.recharts-surface").first()).toBeVisible();
+  const legend = page.getByTestId("balance-chart").locator(".recharts-legend-wrapper");
+  await expect(legend).toContainText("Projected (schedule)");
+  await expect(legend).not.toContainText("Recorded"); // nothing recorded yet
   await page.getByLabel("Balance ($)").fill("350000");
   await page.getByLabel("Months left").fill("298");
   await page.getByRole("button", { name: "Record balance" }).click();
@@ -103,6 +106,7 @@ test("add a mortgage (bad input first), see its dashboard card, record a balance
   await expect(table.getByRole("cell", { name: (expected - 350_000).toLocaleString("en-US", { style: "currency", currency: "USD" }) })).toBeVisible();
   await expect(page.getByText(/below the schedule: that is extra principal you have paid/)).toBeVisible();
   await expect(page.getByTestId("balance-chart").locator(".recharts-line-dots circle")).toHaveCount(1);
+  await expect(legend).toContainText("Recorded");
 
   // The mortgage follows the newest snapshot.
   await expect(page.getByText("$350,000.00").first()).toBeVisible();

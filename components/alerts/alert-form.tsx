@@ -157,7 +157,7 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
           error={errors.refinanceCost}
           hint={
             mortgage?.calculatedCostCents != null
-              ? `Leave blank to use our estimate, 2 % of your balance: ${fmt.cents(mortgage.calculatedCostCents, { whole: true })}.`
+              ? `Leave blank to use our estimate, 2% of your balance: ${fmt.cents(mortgage.calculatedCostCents, { whole: true })}.`
               : "Leave blank to count no costs."
           }
         />

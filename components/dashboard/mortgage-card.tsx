@@ -68,7 +68,7 @@ export function MortgageCard({ card, fmt, surveyOverdue = false }: { card: Dashb
                 </dl>
                 <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
                   Refinance costs {fmt.cents(refi.costCents, { whole: true })}
-                  {refi.costSource === "estimate" ? ", estimated at 2 % of your balance." : ", your own estimate from your alert."}
+                  {refi.costSource === "estimate" ? ", estimated at 2% of your balance." : ", your own estimate from your alert."}
                 </p>
                 <p
                   data-testid="verdict"

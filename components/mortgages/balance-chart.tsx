@@ -21,6 +21,7 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
   // Round steps that hug the loan (a $420k loan reads 0–500k, not recharts' 0–600k).
   const top = Math.max(0, ...points.map((p) => Math.max(p.projected ?? 0, p.recorded ?? 0)));
   const y = niceTicks(0, top, 6);
+  const hasRecorded = points.some((p) => p.recorded !== null && p.recorded !== undefined);
   return (
     <figure data-testid="balance-chart" className="w-full">
       <div className="h-72 w-full sm:h-80" aria-hidden="true">
@@ -45,15 +46,18 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
             />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Line dataKey="projected" name="Projected (schedule)" stroke={COLORS.projected} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
-            <Line
-              dataKey="recorded"
-              name="Recorded"
-              stroke={COLORS.recorded}
-              strokeWidth={2}
-              dot={{ r: 4, fill: COLORS.recorded }}
-              connectNulls
-              isAnimationActive={false}
-            />
+            {/* No balance recorded yet: no line, and no legend entry promising one. */}
+            {hasRecorded && (
+              <Line
+                dataKey="recorded"
+                name="Recorded"
+                stroke={COLORS.recorded}
+                strokeWidth={2}
+                dot={{ r: 4, fill: COLORS.recorded }}
+                connectNulls
+                isAnimationActive={false}
+              />
+            )}
             <ReferenceLine x={todayMonth} stroke={COLORS.today} strokeDasharray="4 4" label={{ value: "Today", position: "top", fill: COLORS.today, fontSize: 12 }} />
           </ComposedChart>
         </ResponsiveContainer>

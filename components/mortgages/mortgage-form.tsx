@@ -84,7 +84,7 @@ export function MortgageForm({
         <Input label="ZIP code" name="zipCode" defaultValue={v("zipCode")} error={e.zipCode} inputMode="numeric" autoComplete="postal-code" maxLength={5} required />
         <Input label={`Original principal (${fmt.symbol})`} name="originalPrincipal" defaultValue={v("originalPrincipal")} error={e.originalPrincipal} inputMode="decimal" hint={`${fmt.dollars(1000, { whole: true })} to ${fmt.dollars(100_000_000, { whole: true })}`} required />
         <Input label="Original term (years)" name="termYears" defaultValue={v("termYears")} error={e.termYears} inputMode="numeric" hint="1 to 50 years" required />
-        <Input label="Original interest rate (%)" name="originalRate" defaultValue={v("originalRate")} error={e.originalRate} inputMode="decimal" hint="0 to 25 %, e.g. 6.875" required />
+        <Input label="Original interest rate (%)" name="originalRate" defaultValue={v("originalRate")} error={e.originalRate} inputMode="decimal" hint="0% to 25%, e.g. 6.875" required />
         <Input label="Origination date" name="originationDate" type="date" defaultValue={v("originationDate")} error={e.originationDate} max={todayIn(fmt.display.timeZone)} hint="Optional; lets us project your balance." />
       </fieldset>
 

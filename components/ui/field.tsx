@@ -4,7 +4,9 @@ import { cn } from "./cn";
 const control =
   "block w-full rounded-lg border bg-white px-3 py-2 text-sm text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 dark:bg-slate-900 dark:text-slate-100";
 const okBorder = "border-slate-300 dark:border-slate-700";
-const errorBorder = "border-red-500 dark:border-red-500";
+// Stays red while focused (the aria-invalid variant outranks the control's brand focus colour):
+// the field being corrected is the one that must still say it is wrong.
+const errorBorder = "border-red-500 dark:border-red-500 aria-invalid:focus:border-red-600 aria-invalid:focus:ring-red-500/30";
 
 type FieldProps = {
   label: ReactNode;

@@ -21,7 +21,7 @@ describe("alert evaluation", () => {
     const target = { alertType: "monthly_payment" as const, targetMonthlyPaymentCents: 202_674, targetTerm: 360 };
     expect(targetMet(target, 4.5, 40_000_000)).toBe(true);
     expect(targetMet(target, 4.5, 40_000_100)).toBe(false);
-    expect(describeTarget({ alertType: "interest_rate", targetInterestRate: 5.25, targetTerm: 360 })).toBe("Fires when the 30-year rate is at or below 5.25 %.");
+    expect(describeTarget({ alertType: "interest_rate", targetInterestRate: 5.25, targetTerm: 360 })).toBe("Fires when the 30-year rate is at or below 5.25%.");
     expect(describeTarget(target)).toContain("costs $2,026.74 a month or less");
     // In the homeowner's currency, as the figures beside it are.
     const euros = formatterFor({ currency: "EUR", dateFormat: "DD/MM/YYYY", timeZone: "UTC" });

@@ -33,11 +33,11 @@ export function targetMet(target: AlertTarget, marketRate: number, financedCents
 // Made once: toLocaleString(…, options) would build a formatter per call.
 const pctFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 3 });
 const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const pct = (v: number) => `${pctFormat.format(v)} %`;
+const pct = (v: number) => `${pctFormat.format(v)}%`;
 const usd = (cents: number) => usdFormat.format(cents / 100);
 
 /**
- * What the target means, in words: "Fires when the 30-year rate is at or below 5.25 %."
+ * What the target means, in words: "Fires when the 30-year rate is at or below 5.25%."
  * `money`: the homeowner's formatter for cents (lib/format's `fmt.cents`), so the sentence shows
  * their currency like the figures beside it; the site's dollars by default.
  */

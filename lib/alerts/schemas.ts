@@ -25,7 +25,7 @@ export const TERM_OPTIONS = [
 
 const money = (message: string, min: number, max: number) => z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
 
-const RATE_MSG = "Enter a target rate between 0.01 % and 25 %, e.g. 5.25.";
+const RATE_MSG = "Enter a target rate between 0.01% and 25%, e.g. 5.25.";
 const PAYMENT_MSG = "Enter a target monthly payment between 1 and 1,000,000.";
 const COST_MSG = "Enter refinance costs between 0 and 1,000,000, or leave it blank.";
 const TERM_MSG = "Choose the term of the new loan.";

@@ -66,7 +66,7 @@ const mortgageFields = {
     .regex(/^\d{5}$/, "Enter the property's 5-digit ZIP code."),
   originalPrincipal: required(num("Enter an original principal between 1,000 and 100,000,000.", LIMITS.principalMin, LIMITS.principalMax)),
   termYears: required(num("Enter a term between 1 and 50 whole years.", 1, LIMITS.termYearsMax, { integer: true })),
-  originalRate: z.preprocess(rateFromText, num("Enter an interest rate between 0 % and 25 %.", 0, LIMITS.rateMax)),
+  originalRate: z.preprocess(rateFromText, num("Enter an interest rate between 0% and 25%.", 0, LIMITS.rateMax)),
   originationDate: z.preprocess(blankToUndefined, pastDate("origination date").optional()),
   remainingPrincipal: optional(num("Enter a remaining principal between 0 and 100,000,000.", 0, LIMITS.principalMax)),
   remainingTerm: optional(num("Enter the months left as a whole number between 0 and 600.", 0, 600, { integer: true })),
@@ -116,7 +116,7 @@ export const snapshotFormSchema = z
     mortgageId: z.string({ error: "Missing mortgage." }),
     recordedOn: pastDate("date"),
     balance: required(num("Enter the balance from your statement, between 0 and 100,000,000.", 0, LIMITS.principalMax)),
-    rate: z.preprocess(rateFromText, num("Enter an interest rate between 0 % and 25 %.", 0, LIMITS.rateMax)),
+    rate: z.preprocess(rateFromText, num("Enter an interest rate between 0% and 25%.", 0, LIMITS.rateMax)),
     monthsLeft: required(num("Enter the months left as a whole number between 0 and 600.", 0, 600, { integer: true })),
   })
   .superRefine((data, ctx) => {

@@ -81,7 +81,7 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
           <Stat
             label="Refinance costs"
             value={fmt.cents(alert.estimateRefinanceCostCents ?? alert.calculatedRefinanceCostCents ?? 0, { whole: true })}
-            hint={alert.estimateRefinanceCostCents !== null ? "your estimate" : alert.calculatedRefinanceCostCents !== null ? "our estimate (2 % of balance)" : "none counted"}
+            hint={alert.estimateRefinanceCostCents !== null ? "your estimate" : alert.calculatedRefinanceCostCents !== null ? "our estimate (2% of balance)" : "none counted"}
           />
           <Stat label="Times triggered" value={alert.totalTriggers} hint={alert.lastTriggeredAt ? `last ${fmt.dateTime(alert.lastTriggeredAt)}` : "never yet"} />
           <Stat label="Emails sent" value={alert.notificationCount} />
