@@ -47,6 +47,7 @@ test("a verified homeowner activates an alert, pays, sees it active with its inv
 
   await expect(page).toHaveURL(/\/billing\/success\?session_id=cs_/);
   await expect(page.getByRole("heading", { name: "Your alert is active" })).toBeVisible();
+  await expect(page.getByTestId("paid-alert")).toHaveText("AlertMaple Street home: Rate at or below 5.50%");
   await expect(page.getByText("$120.00 / year")).toBeVisible();
 
   await page.getByRole("link", { name: "Billing and invoices" }).click();
@@ -80,6 +81,9 @@ test("a verified homeowner activates an alert, pays, sees it active with its inv
   await expect(page.getByTestId("subscription").getByText("Renews on")).toBeVisible();
   await page.goto(`/alerts/${user.alertId}`);
   await expect(page.getByTestId("alert-billing")).toContainText(`Subscription: $120.00 a year, renews on ${renewal}.`);
+  // The dashboard calls it what the alerts page does.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId("mortgage-card").getByText("Monitoring", { exact: true })).toBeVisible();
 });
 
 test("a declined card leaves the alert unpaid with the card's message", async ({ page }) => {

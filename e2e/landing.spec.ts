@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { surveyFreshness } from "@/lib/rates/freshness";
 
 /** The newest row of the shipped 30-year PMMS file, as the seed loaded it. */
 function newestSeeded30Year(): { date: string; rate: number } {
@@ -15,8 +16,17 @@ test("the landing page shows the latest 30-year rate from the seeded survey data
   await expect(page.getByTestId("rate-30")).toHaveText(`${newest.rate.toFixed(2)}%`);
   const [y, m, d] = newest.date.split("-").map(Number);
   const week = new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
-  await expect(page.getByText(`Week of ${week}`)).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Week of ${week}`))).toBeVisible();
   await expect(page.getByText("Source: Freddie Mac Primary Mortgage Market Survey®").first()).toBeVisible();
+
+  // A week older than a release cycle is not called current, here or on /rates.
+  // (The rule itself, lib/rates/freshness.ts, is unit-tested; here: the pages apply it.)
+  const { overdue } = surveyFreshness(newest.date, new Date().toISOString().slice(0, 10));
+  for (const path of ["/", "/rates"]) {
+    await page.goto(path);
+    if (overdue) await expect(page.getByTestId("stale-survey")).toContainText(`newest figures we have, from the week of ${week}`);
+    else await expect(page.getByTestId("stale-survey")).toHaveCount(0);
+  }
 });
 
 test("on a phone, where the header has no room for Pricing, the landing page says what an alert costs", async ({ page }) => {

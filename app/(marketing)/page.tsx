@@ -1,4 +1,5 @@
 import { IntentLink } from "@/components/intent-link";
+import { StaleSurveyNote } from "@/components/rates/stale-survey-note";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { activePlans } from "@/lib/billing/plans";
@@ -53,6 +54,7 @@ export default async function LandingPage() {
                 Week of {formatDate(rate30.date)}
                 {rate30.changeFromPrevious !== null && <> · {formatBasisPoints(rate30.changeFromPrevious)} from the week before</>}
               </p>
+              <StaleSurveyNote week={rate30.date} className="mt-2" />
               {rate15 && (
                 <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">
                   15-year fixed: <span className="font-semibold tabular-nums">{formatPercent(rate15.rate)}</span>

@@ -17,7 +17,8 @@ const MONITORING: Record<AlertStatus, string> = {
   payment_lapsed: "Off (not paid)",
 };
 
-function alertSummary(a: BillingSubscription["alert"], fmt: Formatter): string {
+/** "Rate at or below 6.50%", "Payment at or below $2,100.00/mo": an alert's target, short. */
+export function alertSummary(a: Pick<BillingSubscription["alert"], "alertType" | "targetInterestRate" | "targetMonthlyPaymentCents">, fmt: Formatter): string {
   return a.alertType === "interest_rate" ? `Rate at or below ${formatPercent(a.targetInterestRate)}` : `Payment at or below ${fmt.cents(a.targetMonthlyPaymentCents)}/mo`;
 }
 

@@ -5,7 +5,7 @@ import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
 import type { AlertStatus, DashboardCard } from "@/lib/mortgages/dashboard-math";
 
 const ALERT_STATUS: Record<AlertStatus, { label: string; tone: BadgeTone }> = {
-  active: { label: "Active", tone: "success" },
+  active: { label: "Monitoring", tone: "success" }, // the words of /alerts (lib/alerts/status.ts)
   paused: { label: "Paused", tone: "neutral" },
   awaiting_payment: { label: "Awaiting payment", tone: "warning" },
   payment_past_due: { label: "Payment past due", tone: "danger" },

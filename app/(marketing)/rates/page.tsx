@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { RateCards } from "@/components/rates/rate-cards";
+import { StaleSurveyNote } from "@/components/rates/stale-survey-note";
 import { RatesChart } from "@/components/rates/rates-chart";
 import { RecentRatesTable, recentWeeks } from "@/components/rates/recent-rates-table";
 import { formatDate } from "@/lib/format";
@@ -50,6 +51,7 @@ export default async function RatesPage() {
         description="Average US rates from Freddie Mac's weekly Primary Mortgage Market Survey®, published every Thursday, with history back to 1971."
       />
 
+      <StaleSurveyNote week={cards.map((c) => c.date).sort().at(-1)} className="mb-4" />
       <RateCards rates={cards} />
 
       <section aria-labelledby="history" className="mt-10 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 dark:border-slate-800 dark:bg-slate-900">

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { alertSummary } from "@/components/billing/subscription-card";
 import { Banner, ButtonLink, Card, PageHeader } from "@/components/ui";
+import { getAlert } from "@/lib/alerts/queries";
 import { requireUser } from "@/lib/auth/session";
 import { syncCheckoutSession } from "@/lib/billing/success";
 import { NotFoundError } from "@/lib/errors";
@@ -39,6 +41,8 @@ export default async function CheckoutSuccess({ searchParams }: { searchParams: 
     );
   }
   const sub = result.subscription;
+  // Which alert was paid for (one homeowner may have several awaiting payment).
+  const alert = result.alertId ? await getAlert(user.id, result.alertId).catch(() => null) : null;
   return (
     <>
       <PageHeader title="Your alert is active" />
@@ -46,6 +50,14 @@ export default async function CheckoutSuccess({ searchParams }: { searchParams: 
         <Banner tone="success">Payment received. We&apos;ll email you the moment refinancing reaches your target.</Banner>
         <Card>
           <dl className="grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
+            {alert && (
+              <div className="sm:col-span-2" data-testid="paid-alert">
+                <dt className="text-slate-500 dark:text-slate-400">Alert</dt>
+                <dd className="font-medium text-slate-900 dark:text-slate-100">
+                  {alert.mortgageName}: {alertSummary(alert, fmt)}
+                </dd>
+              </div>
+            )}
             <div>
               <dt className="text-slate-500 dark:text-slate-400">Plan</dt>
               <dd className="font-medium text-slate-900 dark:text-slate-100">
