@@ -26,7 +26,7 @@ test("on a phone, the app navigation scrolls sideways to show the current page's
   await expect(settings).not.toBeInViewport();
 });
 
-test("on a phone, no page of the app scrolls sideways: wide tables scroll inside their box", async ({ page }) => {
+test("on a phone, no page of the app scrolls sideways, and the mortgages list as cards", async ({ page }) => {
   const user = await createUser();
   const sql = e2eSql();
   try {
@@ -54,10 +54,17 @@ test("on a phone, no page of the app scrolls sideways: wide tables scroll inside
   }
   await page.setViewportSize({ width: 390, height: 844 });
 
-  // The mortgages table is wider than the phone: it scrolls within its own box instead.
+  // The mortgages table is wider than a phone: there they are cards, each with its actions in view.
   await page.goto("/mortgages");
-  const table = page.getByRole("table", { name: "Your mortgages" }).locator("xpath=..");
-  expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await expect(page.getByRole("table", { name: "Your mortgages" })).toBeHidden();
+  const item = page.getByRole("list", { name: "Your mortgages" }).getByRole("listitem").filter({ hasText: "Juniper Row townhouse" });
+  await expect(item).toContainText("$401,000");
+  await expect(item.getByRole("link", { name: "Edit Juniper Row townhouse" })).toBeInViewport({ ratio: 1 });
+  await expect(item.getByRole("button", { name: "Delete Juniper Row townhouse" })).toBeInViewport({ ratio: 1 });
+  // From sm up, the table.
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await expect(page.getByRole("table", { name: "Your mortgages" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Your mortgages" })).toBeHidden();
 });
 
 test("on a phone, no admin page scrolls sideways either", async ({ page }) => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink, EmptyState, PageHeader, Table, TBody, Td, Th, THead } from "@/components/ui";
 import { DeleteMortgageButton } from "@/components/mortgages/delete-mortgage-button";
+import { MortgageCards } from "@/components/mortgages/mortgage-cards";
 import { requireUser } from "@/lib/auth/session";
 import { formatMonths, formatPercent, formatterFor } from "@/lib/format";
 import { maskLoanNumber } from "@/lib/mortgages/crypto";
@@ -27,46 +28,51 @@ export default async function MortgagesPage() {
           action={<ButtonLink href="/mortgages/new">Add your first mortgage</ButtonLink>}
         />
       ) : (
-        <Table caption="Your mortgages">
-          <THead>
-            <tr>
-              <Th>Name</Th>
-              <Th className="text-right">Balance</Th>
-              <Th className="text-right">Rate</Th>
-              <Th className="text-right">Left</Th>
-              <Th>Lender</Th>
-              <Th>Loan number</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </THead>
-          <TBody>
-            {mortgages.map((m) => (
-              <tr key={m.id}>
-                <Td>
-                  <Link href={`/mortgages/${m.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-500">
-                    {m.name}
-                  </Link>
-                  <span className="block text-xs text-slate-500 dark:text-slate-400">ZIP {m.zipCode}</span>
-                </Td>
-                <Td className="text-right tabular-nums">{fmt.cents(m.remainingPrincipalCents)}</Td>
-                <Td className="text-right tabular-nums">{formatPercent(m.originalInterestRate)}</Td>
-                <Td className="text-right tabular-nums">{formatMonths(m.remainingTerm)}</Td>
-                <Td>{m.lenderName ?? "—"}</Td>
-                <Td className="tabular-nums">{maskLoanNumber(m.loanNumberLast4) || "—"}</Td>
-                <Td>
-                  <div className="flex justify-end gap-2">
-                    <ButtonLink href={`/mortgages/${m.id}/edit`} variant="secondary" size="sm" aria-label={`Edit ${m.name}`}>
-                      Edit
-                    </ButtonLink>
-                    <DeleteMortgageButton id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <>
+          <MortgageCards mortgages={mortgages} alertCounts={alertCounts} fmt={fmt} className="sm:hidden" />
+          <div className="max-sm:hidden">
+            <Table caption="Your mortgages">
+              <THead>
+                <tr>
+                  <Th>Name</Th>
+                  <Th className="text-right">Balance</Th>
+                  <Th className="text-right">Rate</Th>
+                  <Th className="text-right">Left</Th>
+                  <Th>Lender</Th>
+                  <Th>Loan number</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </THead>
+              <TBody>
+                {mortgages.map((m) => (
+                  <tr key={m.id}>
+                    <Td>
+                      <Link href={`/mortgages/${m.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-500">
+                        {m.name}
+                      </Link>
+                      <span className="block text-xs text-slate-500 dark:text-slate-400">ZIP {m.zipCode}</span>
+                    </Td>
+                    <Td className="text-right tabular-nums">{fmt.cents(m.remainingPrincipalCents)}</Td>
+                    <Td className="text-right tabular-nums">{formatPercent(m.originalInterestRate)}</Td>
+                    <Td className="text-right tabular-nums">{formatMonths(m.remainingTerm)}</Td>
+                    <Td>{m.lenderName ?? "—"}</Td>
+                    <Td className="tabular-nums">{maskLoanNumber(m.loanNumberLast4) || "—"}</Td>
+                    <Td>
+                      <div className="flex justify-end gap-2">
+                        <ButtonLink href={`/mortgages/${m.id}/edit`} variant="secondary" size="sm" aria-label={`Edit ${m.name}`}>
+                          Edit
+                        </ButtonLink>
+                        <DeleteMortgageButton id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />
+                      </div>
+                    </Td>
+                  </tr>
+                ))}
+              </TBody>
+            </Table>
+          </div>
+        </>
       )}
     </div>
   );

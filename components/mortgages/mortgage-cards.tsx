@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { ButtonLink, Card } from "@/components/ui";
+import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
+import type { Mortgage } from "@/db/schema";
+import { DeleteMortgageButton } from "./delete-mortgage-button";
+
+/**
+ * The mortgages list on a phone: one card each, its actions in reach. The table it replaces is
+ * wider than a phone, and its Edit and Delete sat off-screen at the end of a sideways scroll.
+ */
+export function MortgageCards({ mortgages, alertCounts, fmt, className }: { mortgages: Mortgage[]; alertCounts: Map<string, number>; fmt: Formatter; className?: string }) {
+  return (
+    <ul aria-label="Your mortgages" className={`space-y-3 ${className ?? ""}`}>
+      {mortgages.map((m) => (
+        <li key={m.id}>
+          <Card className="p-4" aria-labelledby={`mortgage-${m.id}`} data-testid="mortgage-item">
+            <h2 id={`mortgage-${m.id}`} className="font-semibold">
+              <Link href={`/mortgages/${m.id}`} className="text-brand-700 hover:underline dark:text-brand-500">
+                {m.name}
+              </Link>
+              <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">ZIP {m.zipCode}</span>
+            </h2>
+            <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
+              <div>
+                <dt className="text-xs text-slate-500 dark:text-slate-400">Balance</dt>
+                <dd className="font-medium tabular-nums">{fmt.cents(m.remainingPrincipalCents, { whole: true })}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500 dark:text-slate-400">Rate</dt>
+                <dd className="font-medium tabular-nums">{formatPercent(m.originalInterestRate)}</dd>
+              </div>
+              <div>
+                <dt className="text-xs text-slate-500 dark:text-slate-400">Left</dt>
+                <dd className="font-medium tabular-nums">{formatMonths(m.remainingTerm)}</dd>
+              </div>
+            </dl>
+            {m.lenderName && <p className="mt-2 truncate text-xs text-slate-500 dark:text-slate-400">{m.lenderName}</p>}
+            <div className="mt-3 flex justify-end gap-2">
+              <ButtonLink href={`/mortgages/${m.id}/edit`} variant="secondary" size="sm" aria-label={`Edit ${m.name}`}>
+                Edit
+              </ButtonLink>
+              <DeleteMortgageButton id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />
+            </div>
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}
