@@ -150,4 +150,7 @@ test("an alert is created from the form, shows what the target means and its bac
   await expect(page).toHaveURL(/\/alerts\/[0-9a-f-]{36}\?created=1$/);
   await expect(page.getByText("Awaiting payment", { exact: true })).toBeVisible();
   await expect(page.getByText(/awaiting payment: it starts watching/)).toBeVisible();
+  // Not watching yet, so nothing to pause; it can still be put aside or deleted.
+  await expect(page.getByRole("button", { name: "Pause" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Dismiss alert" })).toBeVisible();
 });

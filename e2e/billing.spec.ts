@@ -74,6 +74,7 @@ test("a verified homeowner activates an alert, pays, sees it active with its inv
   // The alert's own page says what it costs and when it stops, with the way to billing.
   await page.goto(`/alerts/${user.alertId}`);
   await expect(page.getByTestId("alert-billing")).toContainText(`Subscription: $120.00 a year, ends on ${renewal} with no further charge.`);
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible(); // paid, so watching: it can be paused
   await page.getByTestId("alert-billing").getByRole("link", { name: "Manage billing" }).click();
 
   await expect(page.getByTestId("subscription").getByText("Ends on")).toBeVisible();

@@ -20,14 +20,15 @@ export function AlertControls({ alertId, paused, dismissed, monitored }: { alert
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
-        {!dismissed && (paused ? button("resume", "Resume", "Resuming…") : button("pause", "Pause", "Pausing…"))}
+        {/* Nothing to pause while it is not watching (awaiting payment, or payment lapsed). */}
+        {!dismissed && (paused ? button("resume", "Resume", "Resuming…") : monitored && button("pause", "Pause", "Pausing…"))}
         {dismissed ? button("restore", "Restore", "Restoring…") : button("dismiss", "Dismiss alert", "Dismissing…")}
         <Button type="button" variant="ghost" size="sm" onClick={() => setConfirming(true)}>
           Delete
         </Button>
       </div>
       <p className="max-w-md text-xs text-slate-500 dark:text-slate-400">
-        Pause stops the weekly check until you resume it. Dismiss puts the alert aside (say, once you have refinanced) until you restore
+        {monitored || paused ? "Pause stops the weekly check until you resume it. " : ""}Dismiss puts the alert aside (say, once you have refinanced) until you restore
         it. Neither changes billing; deleting ends the subscription with the period paid for.
       </p>
       <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
