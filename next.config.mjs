@@ -45,6 +45,19 @@ const nextConfig = {
           missing: [{ type: "header", key: "rsc" }],
           destination: "/calculators/:calculator/shared",
         },
+        // The router's own request from a page that is ./shared (its state tree names the
+        // segment) stays there: a server action that sets a cookie (a visitor's first saved
+        // calculation) or revalidates makes the router refresh the page, and answering that
+        // refresh with the prerendered page would swap the route under the form, remounting it
+        // with the example's inputs and result.
+        {
+          source: "/calculators/:calculator",
+          has: [
+            { type: "header", key: "rsc" },
+            { type: "header", key: "next-router-state-tree", value: ".*%22shared%22.*" },
+          ],
+          destination: "/calculators/:calculator/shared",
+        },
       ],
     };
   },

@@ -13,6 +13,17 @@ async function calculate(page: Page) {
   await expect(page.getByTestId("save-status")).toBeVisible();
 }
 
+/** A result's stat, found by its label (a <dt>): its value (`.first()`), then its hint (`.nth(1)`). */
+function stat(page: Page, label: string) {
+  return page.locator("dt").filter({ hasText: new RegExp(`^${label}$`) }).locator("xpath=following-sibling::dd");
+}
+
+/** Dollars as shown ("$1,234.56") to cents, refusing anything else (a minus sign, say). */
+function cents(text: string): number {
+  expect(text).toMatch(/^\$[\d,]+\.\d\d$/);
+  return Math.round(Number(text.replace(/[$,]/g, "")) * 100);
+}
+
 /** After a run, the URL holds the inputs: a reload renders the same result on the server. */
 async function expectSameAfterReload(page: Page, chartTestId: string) {
   const headline = await page.getByTestId("headline").innerText();
@@ -136,6 +147,65 @@ test("bad input is answered next to the field, and nothing changes", async ({ pa
   await expect(page.getByTestId("headline")).toHaveCount(0);
 });
 
+test("a result the inputs no longer match is marked as such, dimmed, until Calculate brings a new one", async ({ page }) => {
+  const invalidNote = "This result is for your last valid inputs. Correct the highlighted fields to update it.";
+  const editedNote = "You changed the inputs. Press Calculate to update this result.";
+  await page.goto("/calculators/monthly-payment?principal=250000&ratePercent=5&termYears=15");
+  await formReady(page);
+  const result = page.getByRole("region", { name: "Result" });
+  const body = page.getByTestId("result-body");
+  const note = page.getByTestId("result-stale");
+  const before = await page.getByTestId("headline").innerText();
+  await expect(note).toHaveCount(0);
+  await expect(body).toHaveCSS("opacity", "1");
+
+  // Typing a new value marks the result as not yet updated; typing the old value back unmarks it.
+  await fill(page, "Interest rate (%)", "6");
+  await expect(note).toHaveText(editedNote);
+  await expect(body).not.toHaveCSS("opacity", "1");
+  await fill(page, "Interest rate (%)", "5");
+  await expect(note).toHaveCount(0);
+  await expect(body).toHaveCSS("opacity", "1");
+
+  // Invalid inputs: the errors are beside the fields, and the old result stays, dimmed, saying whose it is.
+  await fill(page, "Loan amount ($)", "500");
+  await fill(page, "Interest rate (%)", "abc");
+  await fill(page, "Loan term (years)", "0");
+  await page.getByRole("button", { name: "Calculate" }).click();
+  for (const label of ["Loan amount ($)", "Interest rate (%)", "Loan term (years)"]) await expect(page.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  await expect(note).toHaveText(invalidNote);
+  await expect(page.getByTestId("headline")).toHaveText(before);
+  await expect(body).not.toHaveCSS("opacity", "1");
+  await expect(result).toHaveAccessibleDescription(invalidNote);
+  // Said once, politely, by the result's one status region (the line itself is no live region).
+  await expect(result.locator('[role="status"], [aria-live]')).toHaveCount(1);
+  await expect(result.getByRole("status")).toHaveText(invalidNote);
+
+  // Corrected and calculated: a new result, no mark, full strength.
+  await fill(page, "Loan amount ($)", "300000");
+  await fill(page, "Interest rate (%)", "7");
+  await fill(page, "Loan term (years)", "15");
+  await calculate(page);
+  await expect(page).toHaveURL(/principal=300000&ratePercent=7&termYears=15$/);
+  // A visitor's first calculation sets a cookie, and the router refreshes the page: on a page loaded
+  // from a result's address that used to bring back the example's inputs and result.
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByLabel("Loan amount ($)")).toHaveValue("300000");
+  await expect(page.getByTestId("save-status")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Calculate" })).toBeFocused();
+  await expect(note).toHaveCount(0);
+  await expect(body).toHaveCSS("opacity", "1");
+  await expect(page.getByTestId("headline")).not.toHaveText(before);
+  await expect(result.getByRole("status")).toContainText("Result updated");
+});
+
+test("after a result, focus is back on Calculate (disabled while it ran), not lost to the page", async ({ page }) => {
+  await page.goto("/calculators/monthly-payment");
+  await fill(page, "Loan term (years)", "20");
+  await calculate(page);
+  await expect(page.getByRole("button", { name: "Calculate" })).toBeFocused();
+});
+
 test("amortization: extra principal shortens the loan; yearly table; CSV schedule", async ({ page }) => {
   await page.goto("/calculators/amortization");
   await fill(page, "Extra principal each month ($)", "500");
@@ -168,6 +238,15 @@ test("target rate: finds a rate for a reachable payment and says so when none is
   await fill(page, "Target monthly payment ($)", "1800");
   await calculate(page);
   await expect(page.getByTestId("headline")).toHaveText(/^\d+\.\d+%$/);
+  // The quotable rate leads; the exact one says it is where the payment equals the target.
+  const quotable = Number((await page.getByTestId("headline").innerText()).replace("%", ""));
+  const exact = Number((await stat(page, "Exact rate for your target").first().innerText()).replace("%", ""));
+  expect(quotable).toBeLessThanOrEqual(exact);
+  expect(exact - quotable).toBeLessThan(0.125);
+  await expect(stat(page, "Target rate").nth(1)).toContainText("0.125% steps");
+  await expect(stat(page, "Exact rate for your target").nth(1)).toContainText("exactly $1,800.00");
+  // The caption names today's average once, with its rate and source in one bracket.
+  await expect(page.getByTestId("chart-payment-by-rate").locator("figcaption")).toHaveText(/red line: the latest 30-year average \(\d+\.\d+%, Freddie Mac PMMS, week of [^)]+\)\.$/);
   await chartDrawn(page, "chart-payment-by-rate");
   await expectSameAfterReload(page, "chart-payment-by-rate");
 
@@ -202,6 +281,34 @@ test("refinance savings: monthly and lifetime savings with the interest comparis
   await expect(page.getByLabel("Closing costs ($)")).toHaveValue("7500");
 });
 
+test("refinance savings: a refinance that costs more is said in words, with no minus signs", async ({ page }) => {
+  // 150 payments left at 7.125 %, into a new 30-year loan at 6 %: a lower payment, for 17.5 more years.
+  await page.goto("/calculators/refinance-savings");
+  await fill(page, "Current balance ($)", "161613.01");
+  await fill(page, "Current rate (%)", "7.125");
+  await fill(page, "Payments left (months)", "150");
+  await fill(page, "New rate (%)", "6");
+  await fill(page, "New loan term (years)", "30");
+  await fill(page, "Closing costs ($)", "4000");
+  await calculate(page);
+  await expect(page.locator("dt", { hasText: "Monthly savings" })).toBeVisible();
+  await expect(page.locator("dt", { hasText: "Lifetime interest savings" })).toHaveCount(0);
+  // The extra cost is the new loan's interest and costs beyond the interest left on the current one.
+  const extra = cents(await stat(page, "Costs more over the loan's life").first().innerText());
+  const kept = cents(await stat(page, "Interest left on current loan").first().innerText());
+  const refinanced = cents(await stat(page, "New loan interest \\+ costs").first().innerText());
+  expect(extra).toBe(refinanced - kept);
+  await expect(stat(page, "Costs more over the loan's life").nth(1)).toHaveText("Than keeping your loan, closing costs included");
+
+  // A dearer new loan: the monthly figure turns into a rise, and the lifetime one stays in words too.
+  await fill(page, "New rate (%)", "9");
+  await fill(page, "New loan term (years)", "10");
+  await calculate(page);
+  await expect(page.getByText("Monthly payment rises by")).toBeVisible();
+  await expect(page.getByTestId("headline")).toHaveText(/^\$[\d,]+\.\d\d$/);
+  await expect(page.getByRole("region", { name: "Result" }).locator("dl")).not.toContainText(/[−-]\$/);
+});
+
 test("efficient frontier: the homeowner's offer is placed below or above the line", async ({ page }) => {
   await page.goto("/calculators/efficient-frontier");
   await fill(page, "Rate you are offered (%)", "3");
@@ -214,4 +321,22 @@ test("efficient frontier: the homeowner's offer is placed below or above the lin
   await fill(page, "Rate you are offered (%)", "9");
   await calculate(page);
   await expect(page.getByTestId("headline")).toHaveText("Refinancing pays more interest");
+});
+
+test("the page refreshed after a calculation keeps its inputs and result, on a page opened from a result's address", async ({ page }) => {
+  // A first calculation sets this browser's history cookie, which makes the router refresh the page.
+  await page.goto("/calculators/monthly-payment?principal=250000&ratePercent=5&termYears=15");
+  await formReady(page);
+  await fill(page, "Loan amount ($)", "310000");
+  const refreshed = page
+    .waitForResponse((r) => r.request().method() === "GET" && Boolean(r.request().headers()["rsc"]) && r.url().includes("/calculators/monthly-payment"), { timeout: 8_000 })
+    .then((r) => r.finished())
+    .catch(() => null); // (no refresh at all would be fine too)
+  await calculate(page);
+  await refreshed;
+  await expect(page).toHaveURL(/principal=310000/);
+  await expect(page.getByLabel("Loan amount ($)")).toHaveValue("310000");
+  await expect(page.getByTestId("save-status")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Calculate" })).toBeFocused();
+  await expect(page.getByText("An example with the demo loan")).toHaveCount(0);
 });

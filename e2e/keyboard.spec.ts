@@ -110,7 +110,34 @@ test("run the monthly payment calculator using only the keyboard", async ({ page
   // 300,000 at 7 % over 180 months: $2,696.48 (standard amortization tables).
   await expect(page.getByTestId("headline")).toHaveText("$2,696.48");
   await expect(page).toHaveURL(/principal=300000&ratePercent=7&termYears=15/);
+
+  // Calculate was disabled while it ran: focus comes back to it, visibly, and the form goes on from there.
+  await expect(page.getByRole("button", { name: "Calculate" })).toBeFocused();
+  expect((await focused(page)).visible, "focus indicator on Calculate").toBe(true);
+  await nextIs(page, /^Reset to example$/);
 });
+
+for (const reducedMotion of ["no-preference", "reduce"] as const) {
+  test(`on a phone-sized screen, Calculate scrolls the result below the form into view and keeps focus (motion: ${reducedMotion})`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ reducedMotion });
+    await page.goto("/calculators/refinance-savings");
+    await formReady(page);
+    await tabTo(page, /^New rate/);
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type("5");
+    // Tabbing to Calculate brings it just into view, at the bottom of the screen: the result is below.
+    await tabTo(page, /^Calculate$/);
+    const heading = page.getByRole("heading", { name: "Result", exact: true });
+    await expect(heading).not.toBeInViewport();
+
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("save-status")).toBeVisible();
+    await expect(heading).toBeInViewport();
+    await expect(page.getByRole("button", { name: "Calculate" })).toBeFocused();
+    expect((await focused(page)).visible, "focus indicator on Calculate").toBe(true);
+  });
+}
 
 test("reach the interactive chart and step through its values using only the keyboard", async ({ page }) => {
   await page.goto("/calculators/monthly-payment");

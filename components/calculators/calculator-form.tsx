@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Banner, Card } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
 import { FormMessage, Input, Select } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import { DisplayFormatProvider, useRememberedDisplay } from "@/components/display-format";
+import { useRememberedDisplay } from "@/components/display-format";
 import type { CalculatorType } from "@/lib/calc";
 import { DEFAULT_DISPLAY, formatterFor, type DisplayFormat, type Formatter } from "@/lib/format";
 import { calculateAction, calculatorExtrasAction, type CalculatorExtras } from "@/lib/history/actions";
@@ -14,13 +14,14 @@ import type { FieldErrors } from "@/lib/history/calculate";
 import { describeResult } from "./describe";
 import { calculatorMeta, calculatorPath, defaultValues, type FieldUnit, type FormValues } from "./meta";
 import { prefillFromMortgage } from "./prefill";
-import { CalculatorResults, type AnyOutput, type MarketRates } from "./results";
+import { ResultPanel, type SaveStatus, type ShownResult } from "./result-panel";
+import { useResultLanding } from "./result-landing";
+import type { AnyOutput, MarketRates } from "./results";
+import { STALE_NOTE, staleness } from "./stale";
 
-export type ShownResult = { input: Record<string, number>; output: AnyOutput };
+export type { ShownResult } from "./result-panel";
 
 const unitLabel = (unit: FieldUnit, fmt: Formatter) => ({ dollars: fmt.symbol, percent: "%", years: "years", months: "months" })[unit];
-
-type SaveStatus = { saved: boolean; signedIn: boolean; notice?: string } | null;
 
 export function CalculatorForm({
   type,
@@ -45,6 +46,8 @@ export function CalculatorForm({
   const [errors, setErrors] = useState<FieldErrors>(initialErrors ?? {});
   const [message, setMessage] = useState<string | null>(initialErrors ? "Some values in this link can't be used. Please correct the highlighted fields." : null);
   const [result, setResult] = useState(initialResult);
+  // The form's values when the shown result was calculated: while the form differs, the result is stale.
+  const [resultValues, setResultValues] = useState(initialValues);
   const [example, setExample] = useState(isExample);
   const [status, setStatus] = useState<SaveStatus>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -54,6 +57,9 @@ export function CalculatorForm({
   const [mortgageId, setMortgageId] = useState("");
   const [prefillNote, setPrefillNote] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const calculateRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const landed = useResultLanding(pending, calculateRef, headingRef);
   // The example's own result (known on the plain page, not on a shared link), for Reset.
   const exampleResult = useRef(isExample ? initialResult : null);
   const toast = useToast();
@@ -62,6 +68,8 @@ export function CalculatorForm({
   const remembered = useRememberedDisplay(renderedDisplay);
   const display = extras?.display ?? remembered;
   const fmt = formatterFor(display);
+  const hasErrors = Object.keys(errors).length > 0;
+  const stale = staleness({ hasResult: result !== null, hasErrors, fields: meta.fields.map((f) => f.name), values, resultValues });
 
   // The page is prerendered: until this runs, Calculate submits the plain GET form (the result
   // shows, nothing is saved). Marked once the form is live, for scripts and tests to wait on.
@@ -89,10 +97,11 @@ export function CalculatorForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const submitted = values;
     startTransition(async () => {
       let state: Awaited<ReturnType<typeof calculateAction>>;
       try {
-        state = await calculateAction(type, values, mortgageId || null);
+        state = await calculateAction(type, submitted, mortgageId || null);
       } catch {
         setMessage("The calculation could not be run. Check your connection and try again.");
         return;
@@ -100,17 +109,22 @@ export function CalculatorForm({
       if (!state.ok) {
         setErrors(state.errors);
         setMessage(state.message);
-        setAnnouncement("");
-        const first = meta.fields.find((f) => state.errors[f.name]);
-        if (first) document.getElementById(`field-${first.name}`)?.focus();
+        // The field errors are alerts of their own; this polite line follows them, when a result is
+        // kept beside them (the focus moves to the first field to correct: ./result-landing.ts).
+        setAnnouncement(result ? STALE_NOTE.invalid : "");
         return;
       }
+      const shown: ShownResult = { input: state.input as Record<string, number>, output: state.output as AnyOutput };
+      const saved: SaveStatus = { saved: state.saved, signedIn: state.signedIn, notice: state.notice };
+      const said = `Result updated: ${describeResult(type, shown.output.summary as Record<string, unknown>, fmt)}`;
       setErrors({});
       setMessage(null);
       setExample(false);
-      setResult({ input: state.input as Record<string, number>, output: state.output as AnyOutput });
-      setStatus({ saved: state.saved, signedIn: state.signedIn, notice: state.notice });
-      setAnnouncement(`Result updated: ${describeResult(type, (state.output as AnyOutput).summary as Record<string, unknown>, fmt)}`);
+      setResult(shown);
+      setResultValues(submitted);
+      landed();
+      setStatus(saved);
+      setAnnouncement(said);
       // The URL now holds the inputs: reload it, bookmark it or share it for the same result.
       window.history.replaceState(null, "", state.url);
     });
@@ -141,6 +155,7 @@ export function CalculatorForm({
     setPrefillNote(null);
     setStatus(null);
     setResult(known);
+    setResultValues(defaultValues(type));
     setExample(known !== null);
     setAnnouncement(known ? "Reset to the example." : "Reset to the example. Press Calculate to see its result.");
     // The address no longer holds the old inputs: a reload or a shared link shows the example.
@@ -198,7 +213,7 @@ export function CalculatorForm({
           ))}
           <FormMessage message={message} />
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={pending} aria-disabled={pending}>
+            <Button ref={calculateRef} type="submit" disabled={pending} aria-disabled={pending}>
               {pending && <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />}
               {pending ? "Calculating…" : "Calculate"}
             </Button>
@@ -209,65 +224,19 @@ export function CalculatorForm({
         </form>
       </Card>
 
-      <section aria-labelledby="result-heading" aria-busy={pending} className="min-w-0">
-        <Card className="space-y-5">
-          <div className="flex flex-wrap items-start justify-between gap-3">
-            <div>
-              <h2 id="result-heading" className="text-base font-semibold">
-                Result
-              </h2>
-              {example && result && (
-                <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">An example with the demo loan. Change the numbers and press Calculate.</p>
-              )}
-            </div>
-            {!example && result && (
-              <Button type="button" variant="secondary" size="sm" onClick={copyLink}>
-                Copy link
-              </Button>
-            )}
-          </div>
-          {status?.notice && <Banner tone="warning">{status.notice}</Banner>}
-          {status?.saved && (
-            <p className="text-xs text-slate-500 dark:text-slate-400" data-testid="save-status">
-              {status.signedIn ? (
-                <>
-                  Saved to{" "}
-                  <Link href="/history" className="font-medium text-brand-700 underline dark:text-brand-500">
-                    your history
-                  </Link>
-                  .
-                </>
-              ) : (
-                <>
-                  Saved in this browser for 30 days.{" "}
-                  <Link href="/sign-up" className="font-medium text-brand-700 underline dark:text-brand-500">
-                    Create an account
-                  </Link>{" "}
-                  or{" "}
-                  <Link href="/sign-in?next=/history" className="font-medium text-brand-700 underline dark:text-brand-500">
-                    sign in
-                  </Link>{" "}
-                  to keep your calculations.
-                </>
-              )}
-            </p>
-          )}
-          <div className={pending ? "space-y-5 opacity-60 transition-opacity" : "space-y-5"}>
-            {result ? (
-              <DisplayFormatProvider display={display}>
-                <CalculatorResults output={result.output} input={result.input} marketRates={marketRates} />
-              </DisplayFormatProvider>
-            ) : (
-              <p className="text-sm text-slate-600 dark:text-slate-400">
-                {Object.keys(errors).length > 0 ? "Correct the highlighted fields and press Calculate to see the result." : "Press Calculate to see the result."}
-              </p>
-            )}
-          </div>
-        </Card>
-        <p role="status" aria-live="polite" className="sr-only">
-          {announcement}
-        </p>
-      </section>
+      <ResultPanel
+        headingRef={headingRef}
+        pending={pending}
+        example={example}
+        result={result}
+        stale={stale}
+        hasErrors={hasErrors}
+        status={status}
+        display={display}
+        marketRates={marketRates}
+        announcement={announcement}
+        onCopyLink={copyLink}
+      />
     </div>
   );
 }

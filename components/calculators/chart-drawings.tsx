@@ -17,12 +17,15 @@ import {
   ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
+  Text,
   Tooltip,
+  usePlotArea,
   XAxis,
   YAxis,
 } from "recharts";
 import { formatPercent } from "@/lib/format";
 import { breakEvenAxes, frontierAxes, interestAxes, paymentByRateAxes, scheduleAxes } from "./chart-axes";
+import { paymentByRateLabels, type Side } from "./chart-labels";
 import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 import { useChartMoney } from "./use-chart-money";
 
@@ -61,6 +64,38 @@ export function ScheduleDrawing({ yearly }: { yearly: YearPoint[] }) {
   );
 }
 
+// Recharts' name for where the target payment's label goes (./chart-axes.ts, as
+// ./chart-pictures.tsx draws it): on a horizontal line "insideBottomLeft" is above it, at its left end.
+type Corner = `inside${"Top" | "Bottom"}${"Left" | "Right"}`;
+const endPosition = (end: Side, place: "above" | "below"): Corner => `inside${place === "above" ? "Bottom" : "Top"}${end === "left" ? "Left" : "Right"}`;
+
+/**
+ * A vertical line's label as the picture's (components/charts/static-chart.tsx): beside the line on
+ * its `side`, in the plot's top or bottom row, wrapping within the room to the plot's edge rather
+ * than running off it (recharts' own labels do not wrap, and a phone's plot is narrow).
+ * Recharts gives it the line's `viewBox`.
+ */
+function RuleLabel({ viewBox, text, side, row, fill }: { viewBox?: { x?: number }; text: string; side: Side; row: "top" | "bottom"; fill: string }) {
+  const plot = usePlotArea();
+  const x = viewBox?.x;
+  if (!plot || x === undefined) return null;
+  const room = (side === "left" ? x - plot.x : plot.x + plot.width - x) - 8;
+  return (
+    <Text
+      x={side === "left" ? x - 4 : x + 4}
+      y={row === "top" ? plot.y + 2 : plot.y + plot.height - 2}
+      textAnchor={side === "left" ? "end" : "start"}
+      verticalAnchor={row === "top" ? "start" : "end"}
+      width={room}
+      lineHeight={16}
+      fill={fill}
+      fontSize={12}
+    >
+      {text}
+    </Text>
+  );
+}
+
 /** Monthly payment at each rate, with the target payment, the rate that reaches it and today's market rate. */
 export function PaymentByRateDrawing({
   points,
@@ -70,7 +105,7 @@ export function PaymentByRateDrawing({
 }: PaymentByRateData) {
   const { fmt, ticks, money } = useChartMoney();
   const axes = paymentByRateAxes({ points, targetPayment });
-  const maxRate = axes.maxRate;
+  const place = paymentByRateLabels({ points, targetPayment, targetRatePercent, marketRatePercent: marketRate?.ratePercent ?? null });
   return (
     <Responsive>
       <LineChart data={points} accessibilityLayer title="Monthly payment by rate: the arrow keys step through the rates" margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
@@ -79,12 +114,22 @@ export function PaymentByRateDrawing({
         <YAxis tick={tick} tickFormatter={ticks} domain={axes.y.domain} ticks={axes.y.ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(r) => `Rate ${formatPercent(Number(r))}`} {...tooltipStyle} />
         <Line dataKey="payment" name="Monthly payment" stroke={COLORS.balance} strokeWidth={2} dot={false} />
-        <ReferenceLine y={targetPayment} stroke={COLORS.axis} strokeDasharray="6 4" label={{ value: `Target ${fmt.dollars(targetPayment, { whole: true })}`, position: "insideTopLeft", fill: COLORS.axis, fontSize: 12 }} />
-        {targetRatePercent !== null && (
-          <ReferenceLine x={targetRatePercent} stroke={COLORS.principal} strokeWidth={2} label={{ value: `Target rate ${formatPercent(targetRatePercent)}`, position: "insideTopRight", fill: COLORS.principal, fontSize: 12 }} />
+        <ReferenceLine
+          y={targetPayment}
+          stroke={COLORS.axis}
+          strokeDasharray="6 4"
+          label={{ value: `Target ${fmt.dollars(targetPayment, { whole: true })}`, position: endPosition(place.targetPayment.end, place.targetPayment.place), fill: COLORS.axis, fontSize: 12 }}
+        />
+        {targetRatePercent !== null && place.targetRate && (
+          <ReferenceLine x={targetRatePercent} stroke={COLORS.principal} strokeWidth={2} label={<RuleLabel text={`Target rate ${formatPercent(targetRatePercent)}`} side={place.targetRate.side} row="top" fill={COLORS.principal} />} />
         )}
-        {marketRate && marketRate.ratePercent <= maxRate && (
-          <ReferenceLine x={marketRate.ratePercent} stroke={COLORS.marker} strokeDasharray="3 3" label={{ value: `Today ${formatPercent(marketRate.ratePercent)}`, position: "insideBottomRight", fill: COLORS.marker, fontSize: 12 }} />
+        {marketRate && place.market && (
+          <ReferenceLine
+            x={marketRate.ratePercent}
+            stroke={COLORS.marker}
+            strokeDasharray="3 3"
+            label={<RuleLabel text={`Today ${formatPercent(marketRate.ratePercent)}`} side={place.market.side} row="bottom" fill={COLORS.marker} />}
+          />
         )}
       </LineChart>
     </Responsive>

@@ -7,6 +7,7 @@ import { StaticChart, type AxisTick, type LegendItem, type Mark, type PlotLabel 
 import { formatPercent } from "@/lib/format";
 import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 import { breakEvenAxes, frontierAxes, interestAxes, paymentByRateAxes, scheduleAxes, type Axis } from "./chart-axes";
+import { paymentByRateLabels, type Side } from "./chart-labels";
 import type { YearPoint } from "./chart-drawings";
 import { useChartMoney } from "./use-chart-money";
 
@@ -76,21 +77,26 @@ export function PaymentByRatePicture({
 }: PaymentByRateData) {
   const { fmt, ticks } = useChartMoney();
   const axes = paymentByRateAxes({ points, targetPayment });
-  const maxRate = axes.maxRate;
+  const place = paymentByRateLabels({ points, targetPayment, targetRatePercent, marketRatePercent: marketRate?.ratePercent ?? null });
   const x = placed(axes.x, percent);
   const y = placed(axes.y, ticks);
+  // A label on the left of its line ends at it; on the right it starts there.
+  const anchor = (side: Side) => (side === "left" ? "end" : "start");
   const marks: Mark[] = [
     { kind: "path", d: linePath(points.map((p) => ({ x: x.scale(p.ratePercent), y: y.scale(p.payment) }))), stroke: COLORS.balance },
     { kind: "rule", axis: "y", at: y.scale(targetPayment), stroke: COLORS.axis, dash: "6 4" },
   ];
-  const labels: PlotLabel[] = [{ text: `Target ${fmt.dollars(targetPayment, { whole: true })}`, x: 0, y: y.scale(targetPayment), anchor: "start", place: "above", className: TEXT.axis }];
-  if (targetRatePercent !== null) {
-    marks.push({ kind: "rule", axis: "x", at: x.scale(targetRatePercent), stroke: COLORS.principal, strokeWidth: 2 });
-    labels.push({ text: `Target rate ${formatPercent(targetRatePercent)}`, x: x.scale(targetRatePercent), y: 1, anchor: "end", place: "below", className: TEXT.good });
+  const { end, place: payment } = place.targetPayment;
+  const labels: PlotLabel[] = [
+    { text: `Target ${fmt.dollars(targetPayment, { whole: true })}`, x: end === "left" ? 0 : 1, y: y.scale(targetPayment), anchor: end === "left" ? "start" : "end", place: payment, className: TEXT.axis },
+  ];
+  if (targetRatePercent !== null && place.targetRate) {
+    marks.push({ kind: "rule", axis: "x", at: place.targetRate.at, stroke: COLORS.principal, strokeWidth: 2 });
+    labels.push({ text: `Target rate ${formatPercent(targetRatePercent)}`, x: place.targetRate.at, y: 1, anchor: anchor(place.targetRate.side), place: "below", className: TEXT.good });
   }
-  if (marketRate && marketRate.ratePercent <= maxRate) {
-    marks.push({ kind: "rule", axis: "x", at: x.scale(marketRate.ratePercent), stroke: COLORS.marker, dash: "3 3" });
-    labels.push({ text: `Today ${formatPercent(marketRate.ratePercent)}`, x: x.scale(marketRate.ratePercent), y: 0, anchor: "end", place: "above", className: TEXT.marker });
+  if (marketRate && place.market) {
+    marks.push({ kind: "rule", axis: "x", at: place.market.at, stroke: COLORS.marker, dash: "3 3" });
+    labels.push({ text: `Today ${formatPercent(marketRate.ratePercent)}`, x: place.market.at, y: 0, anchor: anchor(place.market.side), place: "above", className: TEXT.marker });
   }
   return <StaticChart left={y.ticks} bottom={x.ticks} gridX top={16} marks={marks} labels={labels} />;
 }

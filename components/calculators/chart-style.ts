@@ -41,7 +41,8 @@ export type PaymentByRateData = {
   points: { ratePercent: number; payment: number }[];
   targetPayment: number;
   targetRatePercent: number | null;
-  marketRate: { label: string; ratePercent: number } | null;
+  /** Today's survey average: `label` names it ("the latest 30-year average"), `source` says whose and when. */
+  marketRate: { label: string; source: string; ratePercent: number } | null;
 };
 
 /** The efficient frontier chart's data, drawn as a picture and as the interactive chart. */

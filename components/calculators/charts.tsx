@@ -54,10 +54,13 @@ export function ScheduleChart(props: ComponentProps<typeof Drawings.ScheduleDraw
 export function PaymentByRateChart(props: ComponentProps<typeof Drawings.PaymentByRateDrawing>) {
   const { points, targetRatePercent, marketRate } = props;
   const maxRate = points[points.length - 1]?.ratePercent ?? 10;
+  // Lines past the chart's last rate are not drawn (./chart-labels.ts), so not described either.
+  const target = targetRatePercent !== null && targetRatePercent <= maxRate ? `; green line: your target rate (${formatPercent(targetRatePercent)}), the highest rate lenders quote that reaches it` : "";
+  const market = marketRate && marketRate.ratePercent <= maxRate ? `; red line: ${marketRate.label} (${formatPercent(marketRate.ratePercent)}, ${marketRate.source})` : "";
   return (
     <ChartFrame
       testId="chart-payment-by-rate"
-      caption={`Monthly payment at each rate from 0% to ${maxRate}%. Dashed line: your target payment${targetRatePercent !== null ? `; green line: the highest rate that reaches it (${formatPercent(targetRatePercent)})` : ""}${marketRate ? `; red line: ${marketRate.label} (${formatPercent(marketRate.ratePercent)})` : ""}.`}
+      caption={`Monthly payment at each rate from 0% to ${maxRate}%. Dashed line: your target payment${target}${market}.`}
       picture={<PaymentByRatePicture {...props} />}
     >
       <PaymentByRateDrawing {...props} />

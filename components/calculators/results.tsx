@@ -2,39 +2,19 @@
 
 import { useState, type ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { Banner, Card, CardHeader, Stat } from "@/components/ui/card";
+import { Card, CardHeader, Stat } from "@/components/ui/card";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { amortizationSchedule } from "@/lib/calc/amortization";
 import type { CalculatorOutput, CalculatorType } from "@/lib/calc";
-import { MAX_RATE_PERCENT } from "@/lib/calc/types"; // not "@/lib/calc": that brings zod to the browser
 import { formatMonths, formatPercent } from "@/lib/format";
 import { useFormat } from "@/components/display-format";
-import { BreakEvenChart, FrontierChart, InterestComparisonChart, PaymentByRateChart, ScheduleChart } from "./charts";
+import { BreakEvenChart, FrontierChart, InterestComparisonChart, ScheduleChart } from "./charts";
+import { LifetimeSavingsStat, MonthlySavingsStat, Stats } from "./result-parts";
+import { TargetRateResult } from "./target-rate-result";
 
 export type AnyOutput = { [T in CalculatorType]: CalculatorOutput<T> }[CalculatorType];
 /** Today's survey averages (Freddie Mac PMMS), by term in years, for the target-rate chart. */
 export type MarketRates = { 30?: { ratePercent: number; date: string }; 15?: { ratePercent: number; date: string } };
-
-function marketRateFor(rates: MarketRates, termYears: number | undefined, date: (iso: string) => string) {
-  const rate = termYears === 30 || termYears === 15 ? rates[termYears] : undefined;
-  return rate ? { label: `the latest ${termYears}-year average (Freddie Mac PMMS, week of ${date(rate.date)})`, ratePercent: rate.ratePercent } : null;
-}
-
-/**
- * Monthly savings, or, when the new loan costs more each month, the increase in words: a payment
- * rise is not a "saving" of −$670.40. The hint shows the two payments either way.
- */
-function SavingsStat({ savings, current, after, headline = false }: { savings: number; current: number; after: number; headline?: boolean }) {
-  const fmt = useFormat();
-  const value = fmt.dollars(Math.abs(savings));
-  return (
-    <Stat
-      label={savings < 0 ? "Monthly payment rises by" : "Monthly savings"}
-      value={headline ? <span data-testid="headline">{value}</span> : value}
-      hint={`${fmt.dollars(current)} now, ${fmt.dollars(after)} after`}
-    />
-  );
-}
 
 type Loan = { principal: number; ratePercent: number; termYears: number; extraMonthlyPrincipal?: number };
 
@@ -50,10 +30,6 @@ function CsvLink({ loan, children = "Download schedule (CSV)" }: { loan: Loan; c
       {children}
     </a>
   );
-}
-
-function Stats({ children }: { children: ReactNode }) {
-  return <dl className="grid grid-cols-1 gap-4 min-[400px]:grid-cols-2 lg:grid-cols-3">{children}</dl>;
 }
 
 const months = (n: number | null, none: string) => (n === null ? none : `${n} ${n === 1 ? "month" : "months"}`);
@@ -169,46 +145,8 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
         </>
       );
     }
-    case "target_rate": {
-      const s = output.summary;
-      const market = marketRateFor(marketRates, input.newTermYears, fmt.date);
-      return (
-        <>
-          {s.found ? (
-            <Stats>
-              {(s.gridRatePercent ?? 0) > MAX_RATE_PERCENT ? (
-                // Reached only at rates nobody lends at: say so instead of "164.50 %".
-                <Stat
-                  label="Highest rate that reaches it"
-                  value={<span data-testid="headline">Any rate up to {MAX_RATE_PERCENT}%</span>}
-                  hint={`Even at ${MAX_RATE_PERCENT}% the payment stays under ${fmt.dollars(s.targetPayment)}`}
-                />
-              ) : (
-                <>
-                  <Stat label="Highest rate that reaches it" value={<span data-testid="headline">{formatPercent(s.gridRatePercent)}</span>} hint={`Payment at that rate: ${fmt.dollars(s.paymentAtGridRate)}`} />
-                  <Stat label="Exact break-point rate" value={formatPercent(s.exactRatePercent)} hint={`Where the payment is exactly ${fmt.dollars(s.targetPayment)}`} />
-                </>
-              )}
-              {market ? (
-                <Stat
-                  label="Latest average"
-                  value={formatPercent(market.ratePercent)}
-                  hint={market.ratePercent <= (s.gridRatePercent ?? 0) ? "At or below your target rate" : "Above your target rate"}
-                />
-              ) : (
-                <Stat label="Payment at 0%" value={fmt.dollars(s.zeroRatePayment)} />
-              )}
-            </Stats>
-          ) : (
-            <Banner tone="warning">
-              <span data-testid="headline">No rate reaches this payment</span>: even at 0% the payment is {fmt.dollars(s.zeroRatePayment)}. Try a longer term or a
-              higher target.
-            </Banner>
-          )}
-          <PaymentByRateChart points={output.chart.paymentByRate} targetPayment={s.targetPayment} targetRatePercent={s.gridRatePercent} marketRate={market} />
-        </>
-      );
-    }
+    case "target_rate":
+      return <TargetRateResult output={output} newTermYears={input.newTermYears} marketRates={marketRates} />;
     case "break_even": {
       const s = output.summary;
       return (
@@ -221,7 +159,7 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
               // With no monthly saving there is nothing to divide by; the balances may still make it pay (above).
               hint={s.monthlySavings <= 0 ? "No monthly saving to divide the costs by" : "Closing costs ÷ monthly savings"}
             />
-            <SavingsStat savings={s.monthlySavings} current={s.currentPayment} after={s.newPayment} />
+            <MonthlySavingsStat savings={s.monthlySavings} current={s.currentPayment} after={s.newPayment} />
           </Stats>
           <BreakEvenChart series={output.chart.series} breakEvenMonth={s.trueBreakEvenMonth} />
           <div className="flex flex-wrap gap-2">
@@ -235,8 +173,8 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
       return (
         <>
           <Stats>
-            <SavingsStat savings={s.monthlySavings} current={s.currentPayment} after={s.newPayment} headline />
-            <Stat label="Lifetime interest savings" value={fmt.dollars(s.lifetimeInterestSavings)} hint="Closing costs included" />
+            <MonthlySavingsStat savings={s.monthlySavings} current={s.currentPayment} after={s.newPayment} headline />
+            <LifetimeSavingsStat savings={s.lifetimeInterestSavings} />
             <Stat label="Simple break-even" value={months(s.simpleBreakEvenMonths, "Never")} />
             <Stat label="Interest left on current loan" value={fmt.dollars(s.currentRemainingInterest)} />
             <Stat label="New loan interest + costs" value={fmt.dollars(s.newInterestPlusCosts)} />

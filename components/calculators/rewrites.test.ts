@@ -20,6 +20,18 @@ describe("calculator link rewrites", () => {
     }
   });
 
+  it("keeps the router's refresh of a per-request page on that page", async () => {
+    const rewrites = await nextConfig.rewrites!();
+    const rules = (Array.isArray(rewrites) ? rewrites : rewrites.beforeFiles) ?? [];
+    const hit = rules.find((r) => r.source === "/calculators/:calculator" && r.has?.some((h) => h.type === "header" && h.key === "next-router-state-tree"));
+    expect(hit?.destination).toBe("/calculators/:calculator/shared");
+    const tree = hit!.has!.find((h) => h.key === "next-router-state-tree")!;
+    // Next matches `value` as an anchored regular expression against the header (URI-encoded JSON).
+    const matches = (state: unknown) => new RegExp(`^${tree.value}$`).test(encodeURIComponent(JSON.stringify(state)));
+    expect(matches(["", { children: ["calculators", { children: [["calculator", "monthly-payment", "d"], { children: ["shared", { children: ["__PAGE__", {}] }] }] }] }])).toBe(true);
+    expect(matches(["", { children: ["calculators", { children: [["calculator", "monthly-payment", "d"], { children: ["__PAGE__", {}] }] }] }])).toBe(false);
+  });
+
   it("renders the plain page per request for a browser with the display cookie, page loads only", async () => {
     const rewrites = await nextConfig.rewrites!();
     const rules = (Array.isArray(rewrites) ? rewrites : rewrites.beforeFiles) ?? [];
