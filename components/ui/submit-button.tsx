@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useRef, type ComponentProps, type ReactNode } from "react";
+import { useRef, type ComponentProps, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass, type ButtonSize, type ButtonVariant } from "./button-class";
+import { useFocusAfterPending } from "./focus-after-pending";
 
 function Spinner() {
   return <span aria-hidden className="size-4 animate-spin rounded-full border-2 border-current border-t-transparent" />;
@@ -23,25 +24,7 @@ export function SubmitButton({
 }: ComponentProps<"button"> & { pendingText?: ReactNode; variant?: ButtonVariant; size?: ButtonSize }) {
   const { pending } = useFormStatus();
   const ref = useRef<HTMLButtonElement>(null);
-  const wasPending = useRef(false);
-  useEffect(() => {
-    if (pending) {
-      wasPending.current = true;
-      return;
-    }
-    if (!wasPending.current) return;
-    wasPending.current = false;
-    // After the frame that shows the action's result (its field errors).
-    const frame = requestAnimationFrame(() => {
-      const button = ref.current;
-      if (!button?.isConnected) return; // the page moved on (a redirect)
-      const active = document.activeElement;
-      if (active && active !== document.body && active !== button) return; // something else took focus
-      const invalid = button.form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      (invalid ?? button).focus();
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [pending]);
+  useFocusAfterPending(pending, ref);
   return (
     <button
       ref={ref}
