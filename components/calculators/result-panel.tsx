@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { Banner, Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { DisplayFormatProvider } from "@/components/display-format";
 import type { DisplayFormat } from "@/lib/format";
 import { CalculatorResults, type AnyOutput, type MarketRates } from "./results";
@@ -43,7 +44,7 @@ function SaveNote({ signedIn }: { signedIn: boolean }) {
 }
 
 /**
- * The result beside the form. A result the form's inputs no longer match (`stale`) stays, dimmed,
+ * The result beside the form. A result the form's inputs no longer match (`stale`) stays, marked,
  * under a line saying why: the reader keeps the last numbers to compare, and never mistakes them
  * for the new inputs'. That line is not a live region: the form's one status region
  * (`announcement`) says it, when it matters, after the field errors.
@@ -99,8 +100,16 @@ export function ResultPanel({
         )}
         {status?.notice && <Banner tone="warning">{status.notice}</Banner>}
         {status?.saved && <SaveNote signedIn={status.signedIn} />}
-        {/* Dimmed while a new result is on its way, and while it answers other inputs than the form's. */}
-        <div className={pending || stale ? "space-y-5 opacity-60 transition-opacity" : "space-y-5 transition-opacity"} data-testid="result-body">
+        {/*
+          Dimmed while a new result is on its way (a moment). A stale result is marked by the line
+          above and a bar beside it, not dimmed: it stays on screen for as long as the reader
+          likes, and dimmed, its lighter text would fall below AA contrast.
+        */}
+        <div
+          className={cn("space-y-5 transition-opacity", pending && "opacity-60", stale && "border-l-4 border-amber-300 pl-4 dark:border-amber-700")}
+          data-stale={stale ? "true" : undefined}
+          data-testid="result-body"
+        >
           {result ? (
             <DisplayFormatProvider display={display}>
               <CalculatorResults output={result.output} input={result.input} marketRates={marketRates} />
