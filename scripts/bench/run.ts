@@ -46,8 +46,8 @@ const READING = `## Reading the misses
   8 s, server time per request): the floor 3.0 ms; the empty shell 4.3 ms, of which proxy.ts
   0.5-1.0; the dashboard query +1.0; the cached latest rates +0.5; rendering the two cards +0.9
   (+0.4 as client components, which would ship their code to the browser); the whole dashboard
-  7.0-7.3 ms. None of these parts alone, nor all the cheap ones together, brings the p95 at 10
-  connections under 100 ms (that needs about a quarter off). A CPU profile under dashboard load puts
+  7.0-7.3 ms. The dashboard's p95 at 10 connections sits on the 100 ms line (91.8 ms in one full run,
+  111 ms in the run before it, 97-110 ms in dashboard-only runs): host noise decides the side. A CPU profile under dashboard load puts
   ~6.5 ms of the server's core into each request: React rendering the page twice over (the RSC
   payload, then the HTML: 43 KB, of which 27 KB is the inlined payload) ~2.4 ms, garbage
   collection ~1.1 ms, the rest Next's request handling, proxy.ts, the session check and the one
@@ -58,8 +58,7 @@ const READING = `## Reading the misses
   what \`npm start\` uses) gave the dashboard ~10 % more throughput and a lower tail in three
   interleaved runs each; gzip (as a browser asks for it) changed nothing. Meeting 30 % would mean
   rendering the dashboard in the browser from JSON, which changes how every signed-in page works
-  (the shell shows the user's name and e-mail status too); not done. The p95 at 10 connections
-  follows from the same cost.
+  (the shell shows the user's name and e-mail status too); not done.
 - **Webhook refusals.** A header that can never verify (none, no timestamp, or signed more than
   5 minutes ago: a replay) is refused before the body is read. A forged signature with a fresh
   timestamp costs more: the body must be read (Next hands route handlers a web \`Request\`;
