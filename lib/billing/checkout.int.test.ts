@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { emailLog, invoices, planPrices, subscriptions, users } from "@/db/schema";
+import { emailLog, invoices, planPrices, plans, subscriptions, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { startStripeStandin, type StripeStandin } from "./standin";
 import { payCheckout, sdkFor } from "./standin/testkit";
@@ -95,6 +95,33 @@ describe("Checkout through the SDK against the stand-in", () => {
     await app.createAlertCheckout(user.id, alert.id);
     const [yearlyAgain] = await db.select().from(planPrices).where(eq(planPrices.interval, "year"));
     expect(yearlyAgain!.stripePriceId).toBe(yearly!.stripePriceId);
+  });
+
+  it("recreates product, price and customer that Stripe no longer has (keys moved to another account), then reuses them", async () => {
+    const { user, alert } = await homeownerWithAlert();
+    await app.createAlertCheckout(user.id, alert.id); // the ids exist and are stored
+    // What a switch to another Stripe account leaves behind: ids the new account has never seen.
+    const [yearly] = await db.select().from(planPrices).where(eq(planPrices.interval, "year"));
+    await db.update(planPrices).set({ stripePriceId: "price_from_old_account" }).where(eq(planPrices.id, yearly!.id));
+    await db.update(plans).set({ stripeProductId: "prod_from_old_account" }).where(eq(plans.id, yearly!.planId));
+    await db.update(users).set({ stripeCustomerId: "cus_from_old_account" }).where(eq(users.id, user.id));
+
+    const started = await app.createAlertCheckout(user.id, alert.id);
+    const session = await sdk.checkout.sessions.retrieve(started.sessionId);
+    const [price] = await db.select().from(planPrices).where(eq(planPrices.id, yearly!.id));
+    const [plan] = await db.select().from(plans).where(eq(plans.id, yearly!.planId));
+    const [owner] = await db.select({ customer: users.stripeCustomerId }).from(users).where(eq(users.id, user.id));
+    expect(price!.stripePriceId).toMatch(/^price_/);
+    expect(price!.stripePriceId).not.toBe("price_from_old_account");
+    expect(plan!.stripeProductId).not.toBe("prod_from_old_account");
+    expect((await sdk.prices.retrieve(price!.stripePriceId!)).product).toBe(plan!.stripeProductId);
+    expect(owner!.customer).not.toBe("cus_from_old_account");
+    expect(session.customer).toBe(owner!.customer);
+    expect(standin.state.checkoutDetails[session.id]).toMatchObject({ price: price!.stripePriceId });
+    // Then reused, as before.
+    await app.createAlertCheckout(user.id, alert.id);
+    const [again] = await db.select().from(planPrices).where(eq(planPrices.id, yearly!.id));
+    expect(again!.stripePriceId).toBe(price!.stripePriceId);
   });
 
   it("a second checkout for the same alert expires the first, so two tabs can never both pay", async () => {

@@ -7,6 +7,7 @@ import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError } from "@/lib/errors";
 import { LIVE_STATUSES } from "./status";
+import { forgetMissingStripeIds, isResourceMissing } from "./stale-stripe-ids";
 import { stripe, stripeConfigured } from "./stripe";
 
 export { DEFAULT_PLAN_CODE } from "./plan-code";
@@ -131,28 +132,40 @@ export async function createAlertCheckout(userId: string, alertId: string, opts:
   if (!stripeConfigured()) throw new ServiceUnavailableError("Payments are not available right now. Please try again later.");
 
   const planPrice = await activePlanPrice(opts.interval ?? "year");
-  const priceId = await ensureStripePrice(planPrice.id);
-  const customer = await ensureStripeCustomer(userId);
-  const appUrl = env().APP_URL.replace(/\/+$/, "");
-  const metadata = { alert_id: alertId, user_id: userId, mortgage_id: row.alert.mortgageId, plan_price_id: planPrice.id };
-  const params: Stripe.Checkout.SessionCreateParams = {
-    mode: "subscription",
-    customer,
-    line_items: [{ price: priceId, quantity: 1 }],
-    client_reference_id: userId,
-    metadata,
-    subscription_data: { metadata },
-    success_url: `${appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
-    // "Nothing was charged", with the way back to this alert (app/(app)/billing/cancel).
-    cancel_url: `${appUrl}/billing/cancel?alert=${alertId}`,
+  const startSession = async () => {
+    const priceId = await ensureStripePrice(planPrice.id);
+    const customer = await ensureStripeCustomer(userId);
+    const appUrl = env().APP_URL.replace(/\/+$/, "");
+    const metadata = { alert_id: alertId, user_id: userId, mortgage_id: row.alert.mortgageId, plan_price_id: planPrice.id };
+    const params: Stripe.Checkout.SessionCreateParams = {
+      mode: "subscription",
+      customer,
+      line_items: [{ price: priceId, quantity: 1 }],
+      client_reference_id: userId,
+      metadata,
+      subscription_data: { metadata },
+      success_url: `${appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
+      // "Nothing was charged", with the way back to this alert (app/(app)/billing/cancel).
+      cancel_url: `${appUrl}/billing/cancel?alert=${alertId}`,
+    };
+    // Only the newest checkout for an alert can be paid: expiring older open ones means two tabs
+    // (or a back button) can never start two subscriptions for the same alert.
+    const openSessions = await stripe().checkout.sessions.list({ customer, status: "open", limit: 100 });
+    for (const old of openSessions.data) {
+      if (old.status === "open" && old.metadata?.alert_id === alertId) await stripe().checkout.sessions.expire(old.id);
+    }
+    return { session: await stripe().checkout.sessions.create(params), priceId, customer };
   };
-  // Only the newest checkout for an alert can be paid: expiring older open ones means two tabs
-  // (or a back button) can never start two subscriptions for the same alert.
-  const open = await stripe().checkout.sessions.list({ customer, status: "open", limit: 100 });
-  for (const old of open.data) {
-    if (old.status === "open" && old.metadata?.alert_id === alertId) await stripe().checkout.sessions.expire(old.id);
+  let started: Awaited<ReturnType<typeof startSession>>;
+  try {
+    started = await startSession();
+  } catch (err) {
+    // Stored Stripe ids from another account (keys switched) or a reset stand-in: clear the ones
+    // Stripe no longer has and try once more, creating them again.
+    if (!isResourceMissing(err) || !(await forgetMissingStripeIds({ userId, planPriceId: planPrice.id }))) throw err;
+    started = await startSession();
   }
-  const session = await stripe().checkout.sessions.create(params);
+  const { session, priceId } = started;
   if (!session.url) throw new ServiceUnavailableError("Stripe did not return a checkout page. Please try again.");
   await audit({ actorId: userId, action: "billing.checkout_started", targetType: "alert", targetId: alertId, after: { session: session.id, price: priceId } });
   return { url: session.url, sessionId: session.id };
