@@ -24,8 +24,7 @@ export function AccountLinks() {
   return (
     <div className="flex items-center gap-2">
       <Link href="/sign-in" className={buttonClass("ghost", "sm", "whitespace-nowrap")}>Sign in</Link>
-      {/* max-sm:hidden, not "hidden sm:inline-flex": the button's own inline-flex would win over hidden (cn only joins). */}
-      <Link href="/sign-up" className={buttonClass("primary", "sm", "whitespace-nowrap max-sm:hidden")}>Get started</Link>
+      <Link href="/sign-up" className={buttonClass("primary", "sm", "whitespace-nowrap")}>Get started</Link>
     </div>
   );
 }

@@ -29,16 +29,37 @@ test("the landing page shows the latest 30-year rate from the seeded survey data
   }
 });
 
-test("on a phone, where the header has no room for Pricing, the landing page says what an alert costs", async ({ page }) => {
+test("on a phone the header's links sit in a menu, and the landing page says what an alert costs", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto("/");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pricing" })).toBeHidden();
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name: "Get started" })).toBeVisible();
+  const pricing = header.getByRole("link", { name: "Pricing" });
+  await expect(pricing).toBeHidden();
+  const menu = header.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  // By keyboard: open, Escape closes and returns focus to the button.
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(pricing).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(pricing).toBeHidden();
+  await expect(menu).toBeFocused();
+
   const price = page.getByTestId("landing-price");
   await expect(price).toContainText(/An alert that watches the market for you costs \$[\d,]+\.\d\d a year or \$[\d,]+\.\d\d a month\./);
-  await price.getByRole("link", { name: "See pricing" }).click();
+  await menu.click();
+  await pricing.click();
   await expect(page).toHaveURL(/\/pricing$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pricing");
+  await expect(pricing).toBeHidden(); // closed on arrival
+  // From sm up there is no menu: the links are in the bar.
+  await page.setViewportSize({ width: 1024, height: 780 });
+  await expect(menu).toBeHidden();
+  await expect(pricing).toBeVisible();
 });
+
 
 test("GET /api/health answers with a database round trip", async ({ request }) => {
   const res = await request.get("/api/health");
