@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { SIGNATURE_TOLERANCE_SECONDS, unverifiableHeader } from "./signature-header";
+import { noSignatureMatches, SIGNATURE_TOLERANCE_SECONDS, unverifiableHeader } from "./signature-header";
 
 const stripe = new Stripe("sk_test_header", { telemetry: false });
 const now = 1_800_000_000;
@@ -28,6 +28,49 @@ describe("unverifiableHeader", () => {
     for (const h of ["v1=abc", "t=soon,v1=abc", header(realNow - SIGNATURE_TOLERANCE_SECONDS - 5)]) {
       expect(unverifiableHeader(h, realNow)).not.toBeNull();
       expect(() => stripe.webhooks.constructEvent("{}", h, "whsec_x", SIGNATURE_TOLERANCE_SECONDS)).toThrow();
+    }
+  });
+});
+
+describe("noSignatureMatches", () => {
+  const secret = "whsec_x";
+  const payload = JSON.stringify({ id: "evt_1", type: "invoice.paid", data: { object: { note: "café ✓" } } });
+  const signed = (opts: { payload?: string; secret?: string; timestamp?: number } = {}) =>
+    stripe.webhooks.generateTestHeaderString({ payload: opts.payload ?? payload, secret: opts.secret ?? secret, timestamp: opts.timestamp ?? Math.floor(Date.now() / 1000) });
+  const sdkAccepts = (body: string, h: string) => {
+    try {
+      stripe.webhooks.constructEvent(Buffer.from(body), h, secret, SIGNATURE_TOLERANCE_SECONDS);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("never turns away a delivery the SDK accepts (a real signature, among others, with non-ASCII text)", () => {
+    const h = signed();
+    const withDecoys = h.replace(",v1=", `,v1=${"0".repeat(64)},v0=abc,v1=`);
+    for (const header of [h, withDecoys]) {
+      expect(sdkAccepts(payload, header)).toBe(true);
+      expect(noSignatureMatches(Buffer.from(payload), header, secret)).toBe(false);
+    }
+  });
+
+  it("turns away what the SDK refuses: a forged, a truncated or a wrong-secret signature, or a changed body", () => {
+    const t = Math.floor(Date.now() / 1000);
+    const forged = `t=${t},v1=${"0".repeat(64)}`;
+    const truncated = signed().slice(0, -2);
+    const otherSecret = signed({ secret: "whsec_other" });
+    const cases: [string, string][] = [
+      [payload, forged],
+      [payload, truncated],
+      [payload, otherSecret],
+      [payload.replace("evt_1", "evt_2"), signed()],
+      [payload, `t=${t}`],
+      [payload, `v1=${"0".repeat(64)}`],
+    ];
+    for (const [body, header] of cases) {
+      expect(sdkAccepts(body, header)).toBe(false);
+      expect(noSignatureMatches(Buffer.from(body), header, secret)).toBe(true);
     }
   });
 });
