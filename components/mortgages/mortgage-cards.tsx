@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { ButtonLink, Card } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
 import type { Mortgage } from "@/db/schema";
-import { DeleteMortgageButton } from "./delete-mortgage-button";
+import { MortgageActions } from "./mortgage-actions";
 
 /**
  * The mortgages list on a phone: one card each, its actions in reach. The table it replaces is
@@ -35,12 +35,7 @@ export function MortgageCards({ mortgages, alertCounts, fmt, className }: { mort
               </div>
             </dl>
             {m.lenderName && <p className="mt-2 truncate text-xs text-slate-500 dark:text-slate-400">{m.lenderName}</p>}
-            <div className="mt-3 flex justify-end gap-2">
-              <ButtonLink href={`/mortgages/${m.id}/edit`} variant="secondary" size="sm" aria-label={`Edit ${m.name}`}>
-                Edit
-              </ButtonLink>
-              <DeleteMortgageButton id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />
-            </div>
+            <MortgageActions id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} className="mt-3" />
           </Card>
         </li>
       ))}

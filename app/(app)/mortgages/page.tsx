@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink, EmptyState, PageHeader, Table, TBody, Td, Th, THead } from "@/components/ui";
-import { DeleteMortgageButton } from "@/components/mortgages/delete-mortgage-button";
+import { MortgageActions } from "@/components/mortgages/mortgage-actions";
 import { MortgageCards } from "@/components/mortgages/mortgage-cards";
 import { requireUser } from "@/lib/auth/session";
 import { formatMonths, formatPercent, formatterFor } from "@/lib/format";
@@ -60,12 +60,7 @@ export default async function MortgagesPage() {
                     <Td>{m.lenderName ?? "—"}</Td>
                     <Td className="tabular-nums">{maskLoanNumber(m.loanNumberLast4) || "—"}</Td>
                     <Td>
-                      <div className="flex justify-end gap-2">
-                        <ButtonLink href={`/mortgages/${m.id}/edit`} variant="secondary" size="sm" aria-label={`Edit ${m.name}`}>
-                          Edit
-                        </ButtonLink>
-                        <DeleteMortgageButton id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />
-                      </div>
+                      <MortgageActions id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />
                     </Td>
                   </tr>
                 ))}
