@@ -89,8 +89,4 @@ export async function requireAdmin(next = "/admin"): Promise<SessionUser> {
   return user;
 }
 
-/** Only paths on this site, so `?next=` can never send a user elsewhere. */
-export function safeNext(next: unknown, fallback = "/dashboard"): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
-}
+export { safeNext } from "./safe-next";
