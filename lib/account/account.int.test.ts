@@ -5,6 +5,7 @@ import { alerts, auditLog, emailLog, mortgages, userPreferences, users } from "@
 import { authenticate } from "@/lib/auth/authenticate";
 import { deliverQueued, registerUser } from "@/lib/auth/registration";
 import { isSessionCurrent } from "@/lib/auth/session-version";
+import { requestPasswordReset, resetPassword } from "@/lib/auth/reset";
 import { pendingEmailChange, verifyEmailToken } from "@/lib/auth/verification";
 import { ValidationError } from "@/lib/errors";
 import { canEmail } from "@/lib/email/preferences";
@@ -129,6 +130,68 @@ describe("profile", () => {
     expect(lastMail(b.email)).toContain("Someone tried to use your email address");
     expect(lastMail(b.email)).not.toContain("verify-email?token=");
     expect(await pendingEmailChange(a.id)).toBeNull();
+  });
+});
+
+describe("taking the account back stops the links someone else may hold", () => {
+  const linkIn = (to: string, path: string) => lastMail(to).match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))![1]!;
+
+  // Someone who knew the password sent an email change to their own inbox; a reset link sits in
+  // the owner's mailbox. Whichever way the owner takes control, neither link may act afterwards.
+  const ways: [string, (id: string, email: string) => Promise<unknown>][] = [
+    ["changing the password", async (id) => deliverQueued(await changePassword(id, PASSWORD, "a brand new passphrase", meta))],
+    ["signing out everywhere", (id) => signOutEverywhere(id, meta.ip)],
+    [
+      "resetting the password",
+      async (_id, email) => {
+        await deliverQueued(await requestPasswordReset(email, meta));
+        expect(await resetPassword(linkIn(email, "/reset-password"), "a brand new passphrase", meta)).toMatchObject({ status: "reset" });
+      },
+    ],
+  ];
+  for (const [way, takeBack] of ways) {
+    it(`${way} expires a pending email change and spends open reset links`, async () => {
+      const { id, email } = await newUser();
+      const intruder = `intruder${n}-${Date.now()}@example.com`;
+      await deliverQueued(await startEmailChange(id, intruder, PASSWORD, meta));
+      const changeLink = linkIn(intruder, "/verify-email");
+      await deliverQueued(await requestPasswordReset(email, meta));
+      const resetLink = linkIn(email, "/reset-password");
+
+      await takeBack(id, email);
+
+      expect(await verifyEmailToken(changeLink)).toMatchObject({ status: "expired" });
+      expect((await db.select({ email: users.email }).from(users).where(eq(users.id, id)))[0]!.email).toBe(email);
+      expect(await pendingEmailChange(id)).toBeNull();
+      expect(await resetPassword(resetLink, "the intruder's passphrase", meta)).toMatchObject({ status: "used" });
+    });
+  }
+
+  it("a completed email change spends reset links sent to the old address", async () => {
+    const { id, email } = await newUser();
+    await deliverQueued(await requestPasswordReset(email, meta));
+    const resetLink = linkIn(email, "/reset-password");
+    const next = `moved${n}-${Date.now()}@example.com`;
+    await deliverQueued(await startEmailChange(id, next, PASSWORD, meta));
+    expect(await verifyEmailToken(linkIn(next, "/verify-email"))).toMatchObject({ status: "verified", emailChanged: true });
+    expect(await resetPassword(resetLink, "someone else's passphrase", meta)).toMatchObject({ status: "used" });
+    expect((await authenticate(next, PASSWORD, null)).ok).toBe(true);
+  });
+
+  it("a deactivated account's email-change link does nothing", async () => {
+    const { id, email } = await newUser();
+    const next = `parked${n}-${Date.now()}@example.com`;
+    await deliverQueued(await startEmailChange(id, next, PASSWORD, meta));
+    await db.update(users).set({ isActive: false }).where(eq(users.id, id));
+    expect(await verifyEmailToken(linkIn(next, "/verify-email"))).toMatchObject({ status: "invalid" });
+    expect((await db.select({ email: users.email }).from(users).where(eq(users.id, id)))[0]!.email).toBe(email);
+  });
+
+  it("a link to the account's own address still verifies it after a password change", async () => {
+    const { id, email } = await newUser();
+    const signUpLink = linkIn(email, "/verify-email");
+    await deliverQueued(await changePassword(id, PASSWORD, "a brand new passphrase", meta));
+    expect(await verifyEmailToken(signUpLink)).toMatchObject({ status: "verified", emailChanged: false });
   });
 });
 

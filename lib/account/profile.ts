@@ -6,6 +6,7 @@ import { audit } from "@/lib/audit";
 import { checkLimits, waitText } from "@/lib/auth/limits";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { RequestMeta } from "@/lib/auth/request-meta";
+import { revokeAccountLinks } from "@/lib/auth/revoke-links";
 import { requestEmailChange } from "@/lib/auth/verification";
 import { queueEmail } from "@/lib/email";
 import { NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
@@ -51,6 +52,7 @@ export async function changePassword(userId: string, currentPassword: string, ne
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, failedLoginAttempts: 0, lockedUntil: null })
       .where(eq(users.id, userId));
+    await revokeAccountLinks(userId, tx);
     await audit({ actorId: userId, action: "user.password_change", targetType: "user", targetId: userId, ip: meta.ip }, tx);
     return [
       await queueEmail(

@@ -5,6 +5,7 @@ import { passwordResetTokens, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { queueEmail } from "@/lib/email";
 import { hashPassword } from "./password";
+import { revokeAccountLinks } from "./revoke-links";
 import { trimMeta, type RequestMeta } from "./request-meta";
 import { hashToken, isWellFormedToken, newToken } from "./tokens";
 
@@ -96,6 +97,7 @@ export async function resetPassword(token: unknown, newPassword: string, meta: R
         ...(row.u.emailVerified ? {} : { emailVerified: true, emailVerifiedAt: now }),
       })
       .where(eq(users.id, row.u.id));
+    await revokeAccountLinks(row.u.id, tx, now);
     await audit({ actorId: row.u.id, action: "user.password_reset", targetType: "user", targetId: row.u.id, ip: m.ip }, tx);
     const emailId = await queueEmail(
       { to: row.u.email, type: "security_notice", template: "password-changed", userId: row.u.id, params: { name: row.u.name, at: now.toISOString() } },

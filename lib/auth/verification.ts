@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { emailVerificationTokens, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { queueEmail } from "@/lib/email";
+import { revokeAccountLinks } from "./revoke-links";
 import { deliverQueued, issueVerification, VERIFICATION_TTL_MS } from "./registration";
 import { trimMeta, type RequestMeta } from "./request-meta";
 import { hashToken, isWellFormedToken, newToken } from "./tokens";
@@ -26,13 +27,14 @@ export async function verifyEmailToken(token: unknown, now = new Date()): Promis
   const hash = hashToken(token);
   const result = await db.transaction(async (tx): Promise<VerifyResult & { emailIds?: string[] }> => {
     const [row] = await tx
-      .select({ t: emailVerificationTokens, u: { id: users.id, name: users.name, email: users.email, deletedAt: users.deletedAt } })
+      .select({ t: emailVerificationTokens, u: { id: users.id, name: users.name, email: users.email, deletedAt: users.deletedAt, isActive: users.isActive } })
       .from(emailVerificationTokens)
       .innerJoin(users, eq(users.id, emailVerificationTokens.userId))
       .where(eq(emailVerificationTokens.tokenHash, hash))
       .for("update")
       .limit(1);
-    if (!row || row.u.deletedAt) return { status: "invalid" };
+    // A deactivated account's links do nothing: an admin stopped it, and its owner cannot sign in.
+    if (!row || row.u.deletedAt || !row.u.isActive) return { status: "invalid" };
     if (row.t.verifiedAt) return { status: "used", userId: row.u.id };
     if (row.t.expiresAt <= now) return { status: "expired", userId: row.u.id };
     const emailChanged = row.t.email !== row.u.email;
@@ -56,6 +58,8 @@ export async function verifyEmailToken(token: unknown, now = new Date()): Promis
       .where(eq(users.id, row.u.id));
     const emailIds: string[] = [];
     if (emailChanged) {
+      // A reset link sent to the old address must not outlive the move.
+      await revokeAccountLinks(row.u.id, tx, now);
       emailIds.push(
         await queueEmail(
           { to: row.u.email, type: "security_notice", template: "email-changed", userId: row.u.id, params: { name: row.u.name, newEmail: row.t.email, at: now.toISOString() } },
