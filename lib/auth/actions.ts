@@ -1,10 +1,11 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { z } from "zod";
 import { validatedAction, type ActionState } from "@/lib/validated-action";
 import { checkLimits, waitText } from "./limits";
-import { registerUser } from "./registration";
+import { deliverQueued, registerUser } from "./registration";
 import { browserTheme, claimHistoryFromCookie, deliverAfterResponse, requestMeta } from "./request";
 import { requestPasswordReset, resetPassword } from "./reset";
 import { forgotPasswordSchema, resetPasswordSchema, signUpSchema } from "./schemas";
@@ -37,7 +38,15 @@ export const forgotPasswordAction = validatedAction(forgotPasswordSchema, async 
   const meta = await requestMeta();
   const limited = await checkLimits("reset", { ip: meta.ip, email: data.email });
   if (limited) return { ok: false, message: tooMany(limited.retryAfterSeconds), values: { email: data.email } };
-  deliverAfterResponse(await requestPasswordReset(data.email, meta));
+  // All of it after the response: a known address costs a token, a transaction and an email, an
+  // unknown one a single lookup, and the response time must not tell them apart.
+  after(async () => {
+    try {
+      await deliverQueued(await requestPasswordReset(data.email, meta));
+    } catch (err) {
+      console.error("Password reset request failed:", err);
+    }
+  });
   return { ok: true, message: SAME_ANSWER, values: { email: data.email } };
 });
 
