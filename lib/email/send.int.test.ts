@@ -28,6 +28,8 @@ describe("email delivery over SMTP", () => {
     expect(raw).toContain("Content-Type: text/plain");
     expect(raw).toContain("Content-Type: text/html");
     expect(raw).toContain("/verify-email?token=abc123");
+    // Only the token's hash may stay in the database: the log keeps the rest of the params.
+    expect(row!.templateParams).toEqual({ name: "Dana" });
   });
 
   it("a temporary failure is marked failed with a next attempt, and the retry sends it", async () => {
@@ -38,14 +40,16 @@ describe("email delivery over SMTP", () => {
     expect(row).toMatchObject({ status: "failed", attempts: 1 });
     expect(row!.errorMessage).toContain("451");
     expect(row!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(row!.templateParams).toMatchObject({ token: "abc123" }); // the retry needs the link
 
     smtp.setMode("accept");
     await db.update(emailLog).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailLog.id, id));
     const result = await retryDueEmails();
     expect(result.sent).toBeGreaterThanOrEqual(1);
     [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
-    expect(row).toMatchObject({ status: "sent", attempts: 2 });
+    expect(row).toMatchObject({ status: "sent", attempts: 2, templateParams: { name: "Dana" } });
     expect(smtp.to("retry@example.com")).toHaveLength(1);
+    expect(decodeRaw(smtp.to("retry@example.com")[0]!.raw)).toContain("/verify-email?token=abc123");
   });
 
   it("gives up after 3 attempts, leaving the row failed for admins", async () => {
@@ -71,5 +75,6 @@ describe("email delivery over SMTP", () => {
     expect(status).toBe("bounced");
     const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
     expect(row!.nextAttemptAt).toBeNull();
+    expect(row!.templateParams).toEqual({ name: "Dana" });
   });
 });

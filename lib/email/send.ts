@@ -54,6 +54,13 @@ export async function queueEmail(input: SendEmailInput, tx: DbOrTx = db): Promis
 }
 
 /**
+ * Link secrets in an email's params (a verification or reset token): kept only until the email
+ * is sent, since only their hashes may stay in the database (email_log is in every backup).
+ */
+const SECRET_PARAMS = ["token"] as const;
+const withoutSecrets = sql`${emailLog.templateParams} - ${sql.raw(`'{${SECRET_PARAMS.join(",")}}'::text[]`)}`;
+
+/**
  * Sends a logged email now and records the outcome: sent (with the provider's message id),
  * failed (attempts counted, next attempt scheduled) or bounced (permanent 5xx). Never throws for
  * a delivery failure, so a down mail server cannot block sign-up or alerts.
@@ -75,7 +82,7 @@ export async function deliverLogged(id: string): Promise<EmailLog["status"]> {
     const result = await deliver({ to: row.recipientEmail, ...rendered, headers: __headers }, row.id);
     await db
       .update(emailLog)
-      .set({ status: "sent", sentAt: new Date(), attempts, provider: result.provider, providerMessageId: result.messageId, errorMessage: null, nextAttemptAt: null })
+      .set({ status: "sent", sentAt: new Date(), attempts, provider: result.provider, providerMessageId: result.messageId, errorMessage: null, nextAttemptAt: null, templateParams: withoutSecrets })
       .where(eq(emailLog.id, id));
     return "sent";
   } catch (err) {
@@ -89,6 +96,8 @@ export async function deliverLogged(id: string): Promise<EmailLog["status"]> {
         attempts,
         errorMessage: message.slice(0, 2000),
         nextAttemptAt: giveUp ? null : new Date(Date.now() + retryDelayMs(attempts)),
+        // A bounce is never sent again; a failure keeps its link for the retry (it expires anyway).
+        ...(permanent ? { templateParams: withoutSecrets } : {}),
       })
       .where(eq(emailLog.id, id));
     return permanent ? "bounced" : "failed";
