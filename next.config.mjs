@@ -26,6 +26,8 @@ const nextConfig = {
   experimental: {
     // forbidden() / unauthorized() for admin checks (403) in pages and actions
     authInterrupts: true,
+    // The rates CSV upload (lib/admin/upload-limit.ts: 2 MB, plus the form around it).
+    serverActions: { bodySizeLimit: "3mb" },
   },
   async rewrites() {
     return {

@@ -183,6 +183,40 @@ test("an admin records a week's rate (and corrects it back), with field errors f
   }
 });
 
+test("a rates CSV upload answers at the field: too large in the browser, bad rows from the server", async ({ page }) => {
+  await adminSignIn(page);
+  await page.goto("/admin/rates");
+  const form = page.getByRole("form", { name: "Upload a rates CSV" });
+  const file = form.getByLabel("CSV file");
+  const csv = (bytes: number) => {
+    const line = "not a date,30_year_fixed,abc,\n";
+    return Buffer.from("date,rate_type,rate,points\n" + line.repeat(Math.ceil(bytes / line.length)));
+  };
+  const imports = async () => {
+    const sql = e2eSql();
+    try {
+      return (await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM rate_ingest_runs`)[0]!.n;
+    } finally {
+      await sql.end();
+    }
+  };
+  const before = await imports();
+
+  // Over 2 MB: refused before it is sent, at the field.
+  await file.setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: csv(2.2 * 1024 * 1024) });
+  await form.getByRole("button", { name: "Upload and import" }).click();
+  await expect(form.getByText("The file must be 2 MB or smaller.")).toBeVisible();
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  expect(await imports()).toBe(before);
+
+  // 1.5 MB (over Next's default 1 MB for an action's body) reaches the importer, which explains.
+  await file.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: csv(1.5 * 1024 * 1024) });
+  await expect(form.getByText("The file must be 2 MB or smaller.")).toBeHidden();
+  await form.getByRole("button", { name: "Upload and import" }).click();
+  await expect(form.getByText(/line 2:/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("latest-30_year_fixed")).toBeVisible();
+});
+
 test("a failed rate fetch reads as a sentence, with the technical text one click away", async ({ page }) => {
   const source = "https://www.freddiemac.com/pmms/docs/PMMS_history.csv";
   const error = `Could not fetch ${source}: getaddrinfo ENOTFOUND www.freddiemac.com (offline, or the server is down?)`;

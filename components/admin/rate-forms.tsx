@@ -1,6 +1,8 @@
 "use client";
 
 import { Checkbox, FormMessage, Input, Select, SubmitButton } from "@/components/ui";
+import { useState } from "react";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_TEXT, TOO_LARGE_MESSAGE } from "@/lib/admin/upload-limit";
 import { useAdminForm, type AdminFormAction as Action } from "./use-admin-form";
 
 /** One week's rate, typed by an admin. */
@@ -25,9 +27,19 @@ export function RateEntryForm({ action, types, defaultDate }: { action: Action; 
 /** A CSV file in any layout the importer reads (Freddie Mac's history, FRED, our own export). */
 export function RateUploadForm({ action }: { action: Action }) {
   const [state, formAction] = useAdminForm(action);
+  // A file over the limit is refused here: sent, Next would turn the request away before the
+  // action could answer at the field.
+  const [tooLarge, setTooLarge] = useState(false);
+  const submit = async (data: FormData) => {
+    const file = data.get("file");
+    const over = file instanceof File && file.size > MAX_UPLOAD_BYTES;
+    setTooLarge(over);
+    if (!over) await formAction(data);
+  };
+  const fileError = tooLarge ? [TOO_LARGE_MESSAGE] : state.ok === false ? state.errors?.file : undefined;
   return (
-    <form action={formAction} className="space-y-4" aria-label="Upload a rates CSV">
-      <Input label="CSV file" name="file" type="file" accept=".csv,text/csv" required error={state.ok === false ? state.errors?.file : undefined} hint="Freddie Mac PMMS history, FRED, or date,rate_type,rate,points. Up to 5 MB." />
+    <form action={submit} className="space-y-4" aria-label="Upload a rates CSV">
+      <Input label="CSV file" name="file" type="file" accept=".csv,text/csv" required error={fileError} onChange={() => setTooLarge(false)} hint={`Freddie Mac PMMS history, FRED, or date,rate_type,rate,points. Up to ${MAX_UPLOAD_TEXT}.`} />
       <Checkbox label="Import the good rows even if some lines are rejected" name="partial" />
       <FormMessage message={state.ok === false ? state.message : undefined} />
       <SubmitButton pendingText="Importing…">Upload and import</SubmitButton>

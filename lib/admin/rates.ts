@@ -13,12 +13,12 @@ import { RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";
 import type { ActionState } from "@/lib/validated-action";
 import { assertAdmin, type AdminCtx } from "./guard";
 import type { RateEntry } from "./schemas";
+import { MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from "./upload-limit";
 
 // The importer holds the same lock: a manual entry never interleaves with a file import.
 const RATES_LOCK = sql`SELECT pg_advisory_xact_lock(hashtext('refi_alert.rates_import'))`;
 // change_from_previous is numeric(4,3); a bigger weekly move is a typo, not a market.
 const MAX_WEEKLY_CHANGE = 9.999;
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const label = (t: string) => RATE_TYPE_LABELS[t as RateType] ?? t;
@@ -157,7 +157,7 @@ export async function deleteRate(actorId: string, { rateId }: { rateId: string }
 export async function uploadRates(actorId: string, { file, partial }: { file: File; partial: boolean }): Promise<ActionState> {
   await assertAdmin(actorId);
   if (!(file instanceof File) || file.size === 0) throw new ValidationError("Choose a CSV file to upload.", { file: ["Choose a CSV file to upload."] });
-  if (file.size > MAX_UPLOAD_BYTES) throw new ValidationError("That file is too large.", { file: ["The file must be 5 MB or smaller."] });
+  if (file.size > MAX_UPLOAD_BYTES) throw new ValidationError("That file is too large.", { file: [TOO_LARGE_MESSAGE] });
   const text = await file.text();
   const result = await importRatesFromText(text, { source: `upload: ${file.name || "rates.csv"}`.slice(0, 500), partial, actorId });
   if (!result.committed) {
