@@ -130,6 +130,21 @@ describe("recordCalculation", () => {
     }
     expect([saved, refused]).toEqual([ipLimit, 5]);
   });
+
+  it("counts an IPv6 client by its /64, so rotating addresses inside it does not reset the limit", async () => {
+    const ipLimit = HISTORY_LIMITS.anonymousPerIp.limit;
+    let refused = 0;
+    for (let n = 0; n < ipLimit + 3; n++) {
+      const rotating = { ip: `2001:db8:77:1::${(n + 1).toString(16)}`, userAgent: null };
+      await recordCalculation({ sessionId: newAnonymousSessionId() }, "monthly_payment", payment, rotating).catch((e: unknown) => {
+        expect(e).toBeInstanceOf(RateLimitError);
+        refused++;
+      });
+    }
+    expect(refused).toBe(3);
+    // The next /64 is someone else.
+    await expect(recordCalculation({ sessionId: newAnonymousSessionId() }, "monthly_payment", payment, { ip: "2001:db8:77:2::1", userAgent: null })).resolves.toBeTruthy();
+  });
 });
 
 describe("claimAnonymousHistory", () => {

@@ -6,6 +6,7 @@ import { calculationHistory, mortgages } from "@/db/schema";
 import type { CalculatorType } from "@/lib/calc";
 import { NotFoundError, RateLimitError, ValidationError } from "@/lib/errors";
 import { consumeRateLimit } from "@/lib/rate-limit";
+import { rateLimitSubject } from "@/lib/server/client-address";
 import { calculate } from "./calculate";
 
 /** Whose history a calculation goes to: a signed-in user, or an anonymous browser session. */
@@ -33,7 +34,7 @@ async function checkSaveLimits(owner: HistoryOwner, info: RequestInfo): Promise<
       ? [[`calc:user:${owner.userId}`, HISTORY_LIMITS.perUser]]
       : [
           [`calc:session:${owner.sessionId}`, HISTORY_LIMITS.anonymousPerSession],
-          ...(info.ip ? [[`calc:ip:${info.ip}`, HISTORY_LIMITS.anonymousPerIp] as [string, { limit: number; windowSeconds: number }]] : []),
+          ...(info.ip ? [[`calc:ip:${rateLimitSubject(info.ip)}`, HISTORY_LIMITS.anonymousPerIp] as [string, { limit: number; windowSeconds: number }]] : []),
         ];
   for (const [key, { limit, windowSeconds }] of checks) {
     const result = await consumeRateLimit(key, limit, windowSeconds);
