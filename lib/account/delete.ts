@@ -5,6 +5,7 @@ import { alerts, emailVerificationTokens, mortgages, passwordResetTokens, users 
 import { audit } from "@/lib/audit";
 import { verifyPassword } from "@/lib/auth/password";
 import { cancelUserSubscriptions } from "@/lib/billing/cancel";
+import { expireOpenCheckouts } from "@/lib/billing/checkout-sessions";
 import { queueEmail } from "@/lib/email";
 import { NotFoundError, ServiceUnavailableError, ValidationError } from "@/lib/errors";
 
@@ -34,7 +35,7 @@ export async function deleteAccount(userId: string, password: string, ip: string
     throw new ServiceUnavailableError("We couldn't cancel your subscription with our payment provider, so your account was not deleted. Please try again in a few minutes.");
   }
   const now = new Date();
-  return db.transaction(async (tx) => {
+  const emails = await db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ deletedAt: now, sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -51,4 +52,17 @@ export async function deleteAccount(userId: string, password: string, ip: string
       await queueEmail({ to: user.email, type: "security_notice", template: "account-deleted", userId, params: { name: user.name, at: now.toISOString() } }, tx),
     ];
   });
+  await afterAccountDeleted(userId);
+  return emails;
+}
+
+/**
+ * After the deletion committed, best effort (logged, never thrown: the account stays deleted):
+ * open Checkout sessions are expired, so a checkout page left open cannot start a subscription
+ * nobody could cancel; and a subscription the webhook recorded while the account was being
+ * deleted is cancelled like the others. One paid anyway is cancelled by the webhook.
+ */
+async function afterAccountDeleted(userId: string): Promise<void> {
+  await expireOpenCheckouts(userId);
+  await cancelUserSubscriptions(userId, userId).catch((err: unknown) => console.error(`[account] could not cancel late subscriptions of deleted user ${userId}`, err));
 }

@@ -7,7 +7,20 @@ import type Stripe from "stripe";
 import { startStripeStandin, type StandinOptions, type StripeStandin } from "./standin";
 import { sdkFor } from "./standin/testkit";
 
-export type AppStripe = { standin: StripeStandin; sdk: Stripe; close(): Promise<void> };
+/** One webhook the stand-in posted: its event and what the app answered (0: held, not delivered). */
+export type Delivery = { id: string; type: string; status: number };
+
+export type AppStripe = {
+  standin: StripeStandin;
+  sdk: Stripe;
+  /** Every webhook so far, in arrival order. */
+  deliveries: Delivery[];
+  /** From now on webhooks are answered 200 but kept back (a slow webhook, as far as the app knows). */
+  hold(): void;
+  /** Delivers the held webhooks to the app in order (or drops them: `{ drop: true }`) and stops holding. */
+  release(opts?: { drop?: boolean }): Promise<Delivery[]>;
+  close(): Promise<void>;
+};
 
 /**
  * A stand-in on a random port whose webhooks go to the app's handler, and the env the app reads
@@ -15,11 +28,28 @@ export type AppStripe = { standin: StripeStandin; sdk: Stripe; close(): Promise<
  */
 export async function startAppStripe(opts: { secret: string; key: string } & Partial<Pick<StandinOptions, "demo">>): Promise<AppStripe> {
   let handle: ((req: Request) => Promise<Response>) | null = null;
+  const deliveries: Delivery[] = [];
+  let holding = false;
+  const held: { body: Buffer<ArrayBuffer>; signature: string; delivery: Delivery }[] = [];
+  const deliver = async (body: Buffer<ArrayBuffer>, signature: string, delivery: Delivery) => {
+    const out = await handle!(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": signature }, body }));
+    delivery.status = out.status;
+    return out;
+  };
   const receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
-      const out = await handle!(new Request("http://127.0.0.1/api/stripe/webhook", { method: "POST", headers: { "stripe-signature": String(req.headers["stripe-signature"]) }, body: Buffer.concat(chunks) }));
+      const body = Buffer.concat(chunks);
+      const event = JSON.parse(body.toString("utf8")) as { id: string; type: string };
+      const delivery: Delivery = { id: event.id, type: event.type, status: 0 };
+      deliveries.push(delivery);
+      const signature = String(req.headers["stripe-signature"]);
+      if (holding) {
+        held.push({ body, signature, delivery });
+        return void res.writeHead(200).end("{}");
+      }
+      const out = await deliver(body, signature, delivery);
       res.writeHead(out.status).end(await out.text());
     });
   });
@@ -34,6 +64,17 @@ export async function startAppStripe(opts: { secret: string; key: string } & Par
   return {
     standin,
     sdk: sdkFor(standin.port),
+    deliveries,
+    hold: () => {
+      holding = true;
+    },
+    release: async ({ drop = false } = {}) => {
+      holding = false;
+      const batch = held.splice(0);
+      // Signatures are checked against a 5-minute tolerance: held ones are still fresh in a test.
+      for (const h of batch) if (!drop) await deliver(h.body, h.signature, h.delivery);
+      return batch.map((h) => h.delivery);
+    },
     close: async () => {
       await standin.close();
       await new Promise<void>((r) => receiver.close(() => r()));

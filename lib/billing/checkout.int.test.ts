@@ -124,14 +124,16 @@ describe("Checkout through the SDK against the stand-in", () => {
     expect(again!.stripePriceId).toBe(price!.stripePriceId);
   });
 
-  it("a second checkout for the same alert expires the first, so two tabs can never both pay", async () => {
+  it("a second checkout for the same alert reuses the open session, or expires it for another price: two tabs can never both pay", async () => {
     const { user, alert } = await homeownerWithAlert();
     const other = await homeownerWithAlert();
     const first = await app.createAlertCheckout(user.id, alert.id);
     const unrelated = await app.createAlertCheckout(other.user.id, other.alert.id);
-    const second = await app.createAlertCheckout(user.id, alert.id);
+    const again = await app.createAlertCheckout(user.id, alert.id);
+    expect(again).toEqual(first);
+    const monthly = await app.createAlertCheckout(user.id, alert.id, { interval: "month" });
     expect((await sdk.checkout.sessions.retrieve(first.sessionId)).status).toBe("expired");
-    expect((await sdk.checkout.sessions.retrieve(second.sessionId)).status).toBe("open");
+    expect((await sdk.checkout.sessions.retrieve(monthly.sessionId)).status).toBe("open");
     expect((await sdk.checkout.sessions.retrieve(unrelated.sessionId)).status).toBe("open");
   });
 

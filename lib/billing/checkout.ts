@@ -1,12 +1,13 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
-import { db } from "@/db";
+import { db, type DbOrTx } from "@/db";
 import { alerts, planPrices, plans, subscriptions, users, type PlanPrice } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { env } from "@/lib/env";
 import { ConflictError, ForbiddenError, NotFoundError, ServiceUnavailableError } from "@/lib/errors";
 import { LIVE_STATUSES } from "./status";
+import { paidAwaitingActivation, reuseOrExpireOpen, withCheckoutLock } from "./checkout-sessions";
 import { forgetMissingStripeIds, isResourceMissing } from "./stale-stripe-ids";
 import { stripe, stripeConfigured } from "./stripe";
 
@@ -111,13 +112,12 @@ export async function ensureStripeCustomer(userId: string): Promise<string> {
 
 export type CheckoutStart = { url: string; sessionId: string };
 
-/**
- * Starts Stripe Checkout (subscription mode) for one of the user's alerts. Only verified users
- * may pay; another user's alert (or a deleted one) is 404; an alert that already has a live
- * subscription is refused (409).
- */
-export async function createAlertCheckout(userId: string, alertId: string, opts: { interval?: Interval } = {}): Promise<CheckoutStart> {
-  const [row] = await db
+/** Said when the alert was paid for but Stripe's webhook has not been applied yet. */
+export const PAYMENT_RECEIVED_MESSAGE = "We've received your payment for this alert. It will show as active in a minute or two: please refresh this page shortly.";
+
+/** The user's own, not deleted alert (404 otherwise); verified users only; no live subscription yet (409). */
+async function checkoutableAlert(tx: DbOrTx, userId: string, alertId: string) {
+  const [row] = await tx
     .select({ alert: alerts, verified: users.emailVerified })
     .from(alerts)
     .innerJoin(users, eq(users.id, alerts.userId))
@@ -125,48 +125,65 @@ export async function createAlertCheckout(userId: string, alertId: string, opts:
     .limit(1);
   if (!row) throw new NotFoundError("Alert not found.");
   if (!row.verified) throw new ForbiddenError("Please verify your email address before subscribing.");
-  const [existing] = await db.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.alertId, alertId)).limit(1);
+  const [existing] = await tx.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.alertId, alertId)).limit(1);
   if (existing && (LIVE_STATUSES as readonly string[]).includes(existing.status)) {
     throw new ConflictError("This alert already has a subscription. Manage it on the billing page.");
   }
+  return row.alert;
+}
+
+/**
+ * Starts Stripe Checkout (subscription mode) for one of the user's alerts. Only verified users
+ * may pay; another user's alert (or a deleted one) is 404; an alert that already has a live
+ * subscription, or was just paid for (webhook not applied yet), is refused (409).
+ *
+ * The checks and the session are made under the alert's checkout lock, so two requests at once
+ * (two tabs, a double click) cannot both create a session: the second one waits, then is sent to
+ * the session the first one made. The lock's transaction stays open across those Stripe calls;
+ * they are few and only this alert's checkouts wait on it.
+ */
+export async function createAlertCheckout(userId: string, alertId: string, opts: { interval?: Interval } = {}): Promise<CheckoutStart> {
+  await checkoutableAlert(db, userId, alertId); // fails fast, before any Stripe call
   if (!stripeConfigured()) throw new ServiceUnavailableError("Payments are not available right now. Please try again later.");
 
   const planPrice = await activePlanPrice(opts.interval ?? "year");
   const startSession = async () => {
+    // Idempotent and safe outside the lock: they only create the shared Stripe price and customer.
     const priceId = await ensureStripePrice(planPrice.id);
     const customer = await ensureStripeCustomer(userId);
-    const appUrl = env().APP_URL.replace(/\/+$/, "");
-    const metadata = { alert_id: alertId, user_id: userId, mortgage_id: row.alert.mortgageId, plan_price_id: planPrice.id };
-    const params: Stripe.Checkout.SessionCreateParams = {
-      mode: "subscription",
-      customer,
-      line_items: [{ price: priceId, quantity: 1 }],
-      client_reference_id: userId,
-      metadata,
-      subscription_data: { metadata },
-      success_url: `${appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
-      // "Nothing was charged", with the way back to this alert (app/(app)/billing/cancel).
-      cancel_url: `${appUrl}/billing/cancel?alert=${alertId}`,
-    };
-    // Only the newest checkout for an alert can be paid: expiring older open ones means two tabs
-    // (or a back button) can never start two subscriptions for the same alert.
-    const openSessions = await stripe().checkout.sessions.list({ customer, status: "open", limit: 100 });
-    for (const old of openSessions.data) {
-      if (old.status === "open" && old.metadata?.alert_id === alertId) await stripe().checkout.sessions.expire(old.id);
-    }
-    return { session: await stripe().checkout.sessions.create(params), priceId, customer };
+    return withCheckoutLock([alertId], async (tx) => {
+      // Again under the lock: a delete, a webhook or another checkout may have finished meanwhile.
+      const alert = await checkoutableAlert(tx, userId, alertId);
+      if (await paidAwaitingActivation(tx, customer, alertId)) throw new ConflictError(PAYMENT_RECEIVED_MESSAGE);
+      const open = await reuseOrExpireOpen(customer, alertId, planPrice.id);
+      if (open) return open;
+      const appUrl = env().APP_URL.replace(/\/+$/, "");
+      const metadata = { alert_id: alertId, user_id: userId, mortgage_id: alert.mortgageId, plan_price_id: planPrice.id };
+      const params: Stripe.Checkout.SessionCreateParams = {
+        mode: "subscription",
+        customer,
+        line_items: [{ price: priceId, quantity: 1 }],
+        client_reference_id: userId,
+        metadata,
+        subscription_data: { metadata },
+        success_url: `${appUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
+        // "Nothing was charged", with the way back to this alert (app/(app)/billing/cancel).
+        cancel_url: `${appUrl}/billing/cancel?alert=${alertId}`,
+      };
+      const session = await stripe().checkout.sessions.create(params);
+      await audit({ actorId: userId, action: "billing.checkout_started", targetType: "alert", targetId: alertId, after: { session: session.id, price: priceId } }, tx);
+      return session;
+    });
   };
-  let started: Awaited<ReturnType<typeof startSession>>;
+  let session: Stripe.Checkout.Session;
   try {
-    started = await startSession();
+    session = await startSession();
   } catch (err) {
     // Stored Stripe ids from another account (keys switched) or a reset stand-in: clear the ones
     // Stripe no longer has and try once more, creating them again.
     if (!isResourceMissing(err) || !(await forgetMissingStripeIds({ userId, planPriceId: planPrice.id }))) throw err;
-    started = await startSession();
+    session = await startSession();
   }
-  const { session, priceId } = started;
   if (!session.url) throw new ServiceUnavailableError("Stripe did not return a checkout page. Please try again.");
-  await audit({ actorId: userId, action: "billing.checkout_started", targetType: "alert", targetId: alertId, after: { session: session.id, price: priceId } });
   return { url: session.url, sessionId: session.id };
 }

@@ -8,7 +8,8 @@ import { deliverLogged, queueEmail } from "@/lib/email";
 import { displayFormatOf, formatCents } from "@/lib/format";
 import { invoiceAlertId, invoiceSubscriptionId, subscriptionByStripeId, syncInvoice } from "./invoices";
 import { stripe, stripeConfigured } from "./stripe";
-import { syncSubscription, type SyncOutcome } from "./sync";
+import { applySubscription } from "./stray";
+import type { SyncOutcome } from "./sync";
 
 export const HANDLED_EVENTS = [
   "checkout.session.completed",
@@ -33,11 +34,14 @@ function describe(outcome: SyncOutcome): string {
   return outcome.result === "applied" ? `subscription ${outcome.subscription.stripeSubscriptionId} → ${outcome.subscription.status}` : `${outcome.result}: ${outcome.reason}`;
 }
 
-/** Reads the subscription from Stripe now and applies it (when Stripe is reachable from here). */
+/**
+ * Reads the subscription from Stripe now and applies it (when Stripe is reachable from here); a
+ * stray one (second for its alert, or for a deleted one) is cancelled at Stripe.
+ */
 async function fetchAndSync(w: Work, stripeSubscriptionId: string): Promise<SyncOutcome | null> {
   if (!stripeConfigured()) return null;
   const sub = await stripe().subscriptions.retrieve(stripeSubscriptionId);
-  return syncSubscription(w.tx, sub, { kind: "fetched" });
+  return applySubscription(w.tx, sub, { kind: "fetched" });
 }
 
 async function onCheckoutCompleted(w: Work, session: Stripe.Checkout.Session): Promise<string> {
@@ -56,11 +60,29 @@ async function onInvoice(w: Work, type: string, invoice: Stripe.Invoice): Promis
   let sub: Subscription | undefined = await subscriptionByStripeId(w.tx, subId);
   if (!sub) {
     const alertId = invoiceAlertId(invoice);
-    const ours = alertId && /^[0-9a-f-]{36}$/i.test(alertId) ? (await w.tx.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, alertId)).limit(1))[0] : undefined;
+    const [ours] =
+      alertId && /^[0-9a-f-]{36}$/i.test(alertId)
+        ? await w.tx
+            .select({ alertDeleted: alerts.deletedAt, userDeleted: users.deletedAt })
+            .from(alerts)
+            .innerJoin(users, eq(users.id, alerts.userId))
+            .where(eq(alerts.id, alertId))
+            .limit(1)
+        : [];
     if (!ours) return `unknown: invoice ${invoice.id} for subscription ${subId} of no alert of ours`;
-    // Ours, but delivered before its subscription: read the subscription, or let Stripe retry.
+    // Ours, but its subscription is not recorded: either delivered before its subscription (the
+    // first events may come in any order) or one we never record (a second subscription for the
+    // alert, or one for a deleted alert). Stripe's current copy of the subscription tells which.
     const outcome = await fetchAndSync(w, subId);
-    if (outcome?.result !== "applied") throw new RetryableEventError(`invoice ${invoice.id} arrived before subscription ${subId}`);
+    if (!outcome) {
+      // Stripe can't be asked from here. A subscription for a deleted alert or account is never
+      // recorded; any other can still arrive, so Stripe retries this invoice until it has.
+      if (ours.alertDeleted || ours.userDeleted) return `unknown: invoice ${invoice.id} of subscription ${subId} for a deleted alert or account`;
+      throw new RetryableEventError(`invoice ${invoice.id} arrived before subscription ${subId}`);
+    }
+    // Read from Stripe just now, so waiting changes nothing: a subscription not applied now never
+    // will be (a rejected one was cancelled at Stripe by fetchAndSync). Acknowledged, not retried.
+    if (outcome.result !== "applied") return `${outcome.result}: invoice ${invoice.id} not recorded: ${outcome.reason}`;
     sub = outcome.subscription;
   }
   const row = await syncInvoice(w.tx, sub, invoice);
@@ -122,7 +144,7 @@ async function apply(w: Work, event: Stripe.Event): Promise<string> {
     case "customer.subscription.created":
     case "customer.subscription.updated":
     case "customer.subscription.deleted":
-      return describe(await syncSubscription(w.tx, event.data.object, { kind: "event", createdAt: w.createdAt }));
+      return describe(await applySubscription(w.tx, event.data.object, { kind: "event", createdAt: w.createdAt }));
     case "invoice.finalized":
     case "invoice.paid":
     case "invoice.payment_failed":
@@ -152,7 +174,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<ProcessRe
         .returning({ id: stripeEvents.id });
       if (claimed.length === 0) return { outcome: "duplicate" as const, note: `event ${event.id} already processed` };
       const note = await apply({ tx, createdAt, emails }, event);
-      if (note.startsWith("unknown") || note.startsWith("duplicate")) console.warn(`stripe ${event.type} ${event.id}: ${note}`);
+      if (/^(unknown|duplicate|rejected)/.test(note)) console.warn(`stripe ${event.type} ${event.id}: ${note}`);
       await tx.update(stripeEvents).set({ processedAt: new Date(), error: null }).where(eq(stripeEvents.id, event.id));
       return { outcome: "processed" as const, note };
     });

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { NotFoundError } from "@/lib/errors";
 import { syncInvoice } from "./invoices";
 import { stripe } from "./stripe";
-import { syncSubscription } from "./sync";
+import { applySubscription } from "./stray";
 import type { Subscription } from "@/db/schema";
 
 export type CheckoutResult =
@@ -32,7 +32,8 @@ export async function syncCheckoutSession(userId: string, sessionId: string): Pr
     return { state: session.status === "expired" ? "expired" : "open", alertId };
   }
   return db.transaction(async (tx) => {
-    const outcome = await syncSubscription(tx, sub, { kind: "fetched" });
+    // A stray second subscription is cancelled here too; the page then shows the one that stays.
+    const outcome = await applySubscription(tx, sub, { kind: "fetched" });
     if (!outcome.subscription) throw new NotFoundError("This payment is not for one of your alerts.");
     const invoice = sub.latest_invoice;
     if (outcome.result === "applied" && invoice && typeof invoice !== "string") await syncInvoice(tx, outcome.subscription, invoice);

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import { queryRows, type DbOrTx } from "@/db";
-import { alerts, planPrices, subscriptions, users, type Subscription } from "@/db/schema";
+import { alerts, mortgages, planPrices, subscriptions, users, type Subscription } from "@/db/schema";
 import { audit } from "@/lib/audit";
-import { LIVE_STATUSES } from "./status";
+import { ENDED_STATUSES, LIVE_STATUSES } from "./status";
 
 /**
  * Applies Stripe subscription objects to our `subscriptions` row: the one sync used by webhooks,
@@ -17,9 +17,16 @@ import { LIVE_STATUSES } from "./status";
  *   without moving last_stripe_event_at, so later events still apply.
  */
 export type SyncSource = { kind: "event"; createdAt: Date } | { kind: "fetched" };
+/**
+ * `rejected`: a subscription new to us that is still live but can never be applied (its alert
+ * already has a live subscription, or its alert, mortgage or user is deleted or gone): it would
+ * charge every period with nothing to show for it, so the caller cancels it at Stripe
+ * (lib/billing/stray.ts). `duplicate`/`unknown`/`stale` are only logged.
+ */
 export type SyncOutcome =
   | { result: "applied"; subscription: Subscription; previousStatus: Subscription["status"] | null }
-  | { result: "stale" | "unknown" | "duplicate"; subscription?: Subscription; reason: string };
+  | { result: "stale" | "unknown" | "duplicate"; subscription?: Subscription; reason: string }
+  | { result: "rejected"; subscription?: Subscription; reason: string; alertId: string; userId: string | null };
 
 const STATUSES = ["active", "canceled", "past_due", "unpaid", "incomplete", "incomplete_expired", "trialing", "paused"] as const;
 /** Stripe may add statuses; one we don't know is treated as not paid (not monitored). */
@@ -39,31 +46,66 @@ function period(sub: Stripe.Subscription): { start: Date | null; end: Date | nul
   return { start: at(item?.current_period_start ?? legacy.current_period_start), end: at(item?.current_period_end ?? legacy.current_period_end) };
 }
 
-/** The alert a subscription pays for, checked to belong to the paying user; null when unknown. */
-async function resolveOwner(tx: DbOrTx, sub: Stripe.Subscription, existingAlertId: string | null): Promise<{ alertId: string; userId: string } | null> {
+const UUID = /^[0-9a-f-]{36}$/i;
+type Owner = { alertId: string; userId: string; deleted: boolean };
+
+/**
+ * The alert a subscription pays for, checked to belong to the paying user: null when it is not
+ * ours, `gone` when the metadata names an alert id this database does not have. `deleted` when
+ * the alert, its mortgage or its user is soft-deleted.
+ */
+async function resolveOwner(tx: DbOrTx, sub: Stripe.Subscription, existingAlertId: string | null): Promise<Owner | { gone: string; userId: string | null } | null> {
   const alertId = existingAlertId ?? sub.metadata?.alert_id ?? null;
-  if (!alertId || !/^[0-9a-f-]{36}$/i.test(alertId)) return null;
+  if (!alertId || !UUID.test(alertId)) return null;
   let userId = sub.metadata?.user_id ?? null;
   if (!userId) {
     const customer = id(sub.customer);
     const [u] = customer ? await tx.select({ id: users.id }).from(users).where(eq(users.stripeCustomerId, customer)).limit(1) : [];
     userId = u?.id ?? null;
   }
-  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (!userId || !UUID.test(userId)) return null;
   // Locks the alert row: every change to the alert's subscription is serialized here, so two
   // events for the same subscription (or alert) processed at once cannot lose an update.
-  const [alert] = await queryRows<{ id: string; user_id: string }>(
+  const [alert] = await queryRows<{ id: string; user_id: string; deleted: boolean }>(
     tx,
-    sql`SELECT id, user_id FROM ${alerts} WHERE id = ${alertId} FOR NO KEY UPDATE`,
+    sql`SELECT a.id, a.user_id, (a.deleted_at IS NOT NULL OR m.deleted_at IS NOT NULL OR u.deleted_at IS NOT NULL) AS deleted
+        FROM ${alerts} a JOIN ${mortgages} m ON m.id = a.mortgage_id JOIN ${users} u ON u.id = a.user_id
+        WHERE a.id = ${alertId} FOR NO KEY UPDATE OF a`,
   );
-  if (!alert || alert.user_id !== userId) return null;
-  return { alertId, userId };
+  if (!alert) return { gone: alertId, userId };
+  if (alert.user_id !== userId) return null;
+  return { alertId, userId, deleted: alert.deleted };
+}
+
+/**
+ * Whether the subscription charges one of our prices. A missing alert alone could be another
+ * app's (a Stripe account shared with staging sends us its events too); our price id says the
+ * subscription came from our own checkout, for an alert since purged.
+ */
+async function chargesOurPrice(tx: DbOrTx, sub: Stripe.Subscription): Promise<boolean> {
+  const priceId = sub.items?.data?.[0]?.price?.id;
+  if (!priceId) return false;
+  const [ours] = await tx.select({ id: planPrices.id }).from(planPrices).where(eq(planPrices.stripePriceId, priceId)).limit(1);
+  return Boolean(ours);
 }
 
 export async function syncSubscription(tx: DbOrTx, sub: Stripe.Subscription, source: SyncSource): Promise<SyncOutcome> {
   const [known] = await tx.select({ alertId: subscriptions.alertId }).from(subscriptions).where(eq(subscriptions.stripeSubscriptionId, sub.id)).limit(1);
   const owner = await resolveOwner(tx, sub, known?.alertId ?? null);
+  // Only a subscription new to us is refused: one we already hold keeps syncing after its alert
+  // is deleted (its cancel-at-period-end, an undo that resumes it, its final deletion).
+  const incomingEnded = (ENDED_STATUSES as readonly string[]).includes(toStatus(sub.status));
+  if (owner && "gone" in owner) {
+    if (!known && !incomingEnded && (await chargesOurPrice(tx, sub))) {
+      return { result: "rejected", reason: `subscription ${sub.id} (${sub.status}) is for alert ${owner.gone}, which no longer exists`, alertId: owner.gone, userId: owner.userId };
+    }
+    return { result: "unknown", reason: `subscription ${sub.id}: alert ${owner.gone} is not in this database` };
+  }
   if (!owner) return { result: "unknown", reason: `subscription ${sub.id}: no alert of ours (metadata ${JSON.stringify(sub.metadata ?? {})})` };
+  if (!known && owner.deleted) {
+    const reason = `subscription ${sub.id} (${sub.status}) is for alert ${owner.alertId}, which is deleted (or its mortgage or account is)`;
+    return incomingEnded ? { result: "unknown", reason } : { result: "rejected", reason, alertId: owner.alertId, userId: owner.userId };
+  }
 
   const [row] = await tx.select().from(subscriptions).where(eq(subscriptions.alertId, owner.alertId)).limit(1);
   const eventAt = source.kind === "event" ? source.createdAt : null;
@@ -75,6 +117,17 @@ export async function syncSubscription(tx: DbOrTx, sub: Stripe.Subscription, sou
     // has ended (the alert is being paid for again); news about an old, replaced one is ignored.
     const rowLive = (LIVE_STATUSES as readonly string[]).includes(row.status);
     const incomingLive = (LIVE_STATUSES as readonly string[]).includes(toStatus(sub.status));
+    if (rowLive && !incomingEnded) {
+      // A second subscription for a paid alert (two checkouts, or one paid after the webhook was
+      // slow): the first one stays, this one must not keep charging.
+      return {
+        result: "rejected",
+        subscription: row,
+        reason: `alert ${owner.alertId} is already paid for by ${row.stripeSubscriptionId} (${row.status}); ${sub.id} is ${sub.status}`,
+        alertId: owner.alertId,
+        userId: owner.userId,
+      };
+    }
     if (rowLive || !incomingLive) {
       return { result: "duplicate", subscription: row, reason: `alert ${owner.alertId} is held by ${row.stripeSubscriptionId} (${row.status}); ${sub.id} is ${sub.status}` };
     }

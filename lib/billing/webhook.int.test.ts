@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db, queryRows } from "@/db";
-import { auditLog, emailLog, invoices, stripeEvents, subscriptions, userPreferences } from "@/db/schema";
+import { alerts, auditLog, emailLog, invoices, stripeEvents, subscriptions, userPreferences } from "@/db/schema";
 import { billingTemplates } from "@/lib/email/templates/billing";
 import { eventOf, homeownerWithAlert, invoiceObject, signedRequest, subscriptionObject } from "./test-fixtures";
 
@@ -214,6 +214,20 @@ describe("POST /api/stripe/webhook", () => {
     expect(done).toMatchObject({ error: null });
     expect(done!.processedAt).not.toBeNull();
     expect((await db.select().from(emailLog).where(eq(emailLog.userId, user.id))).map((m) => m.emailType)).toEqual(["payment_receipt"]);
+  });
+
+  it("an invoice of an unrecorded subscription for a deleted alert is acknowledged, not retried forever", async () => {
+    const { user, alert } = await homeownerWithAlert();
+    await db.update(alerts).set({ deletedAt: new Date() }).where(eq(alerts.id, alert.id));
+    const sub = subscriptionObject({ customer: "cus_deleted", alertId: alert.id, userId: user.id });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const paid = eventOf("invoice.paid", invoiceObject({ subscription: sub.id, customer: "cus_deleted", status: "paid", alertId: alert.id }), t0 + 1);
+    expect((await post(paid)).status).toBe(200);
+    warn.mockRestore();
+    const [done] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, paid.id));
+    expect(done).toMatchObject({ error: null });
+    expect(done!.processedAt).not.toBeNull();
+    expect(await db.select().from(invoices).where(eq(invoices.userId, user.id))).toEqual([]);
   });
 
   it("answers 500 and writes nothing when STRIPE_WEBHOOK_SECRET is not configured", async () => {

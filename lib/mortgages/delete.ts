@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { alerts, mortgages, subscriptions } from "@/db/schema";
-import { stopChargingFor, type StoppedSubscription } from "@/lib/alerts/delete";
+import { afterAlertsDeleted, stopChargingFor, type StoppedSubscription } from "@/lib/alerts/delete";
 import { resumeRenewals } from "@/lib/billing/cancel";
 import { NotFoundError } from "@/lib/errors";
 import { restoreMortgage, softDeleteMortgage } from "./queries";
@@ -33,7 +33,12 @@ export async function deleteMortgage(userId: string, id: string): Promise<Mortga
     live.map((a) => a.id),
   );
   const row = await softDeleteMortgage(userId, id);
-  return { ...row, stopped };
+  // Their open checkouts expired; any renewal that slipped in stopped too (and undone by an undo).
+  const late = await afterAlertsDeleted(
+    userId,
+    live.map((a) => a.id),
+  );
+  return { ...row, stopped: [...stopped, ...late] };
 }
 
 export type MortgageRestored = { id: string; name: string; alerts: number; resumed: number; notResumed: number };
