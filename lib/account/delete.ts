@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { alerts, emailVerificationTokens, mortgages, passwordResetTokens, users } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { verifyPassword } from "@/lib/auth/password";
-import { cancelUserSubscriptions } from "@/lib/billing/cancel";
+import { CancelIncompleteError, cancelUserSubscriptions } from "@/lib/billing/cancel";
 import { expireOpenCheckouts } from "@/lib/billing/checkout-sessions";
 import { queueEmail } from "@/lib/email";
 import { NotFoundError, ServiceUnavailableError, ValidationError } from "@/lib/errors";
@@ -32,7 +32,9 @@ export async function deleteAccount(userId: string, password: string, ip: string
     cancelled = await cancelUserSubscriptions(userId, userId);
   } catch (err) {
     console.error("[account] cancelling subscriptions failed", err);
-    throw new ServiceUnavailableError("We couldn't cancel your subscription with our payment provider, so your account was not deleted. Please try again in a few minutes.");
+    // Say exactly what changed: a cancellation that went through can't be taken back.
+    const partly = err instanceof CancelIncompleteError && err.cancelled > 0 ? `We cancelled ${err.cancelled} of your ${err.total} subscriptions, but couldn't cancel the rest` : "We couldn't cancel your subscription";
+    throw new ServiceUnavailableError(`${partly} with our payment provider, so your account was not deleted. Please try again in a few minutes.`);
   }
   const now = new Date();
   const emails = await db.transaction(async (tx) => {

@@ -18,8 +18,9 @@ export type StoppedSubscription = { id: string; endsOn: Date | null; resumable: 
 /**
  * Stops the renewals of a user's subscriptions (those of `alertIds`, or all of them): each one
  * that would charge again is set to end with the period already paid for (no refund, no further
- * charge), at Stripe first; if Stripe refuses, the error is thrown and the caller changes nothing
- * else. A subscription Stripe doesn't know (demo rows) is ended here, as account deletion does.
+ * charge), at Stripe first; if Stripe refuses one, those already stopped by this call renew again
+ * and the error is thrown, so the caller changes nothing else and nothing is half done. A
+ * subscription Stripe doesn't know (demo rows) is ended here, as account deletion does.
  */
 export async function stopRenewals(userId: string, opts: { alertIds?: string[]; actorId?: string } = {}): Promise<StoppedSubscription[]> {
   if (opts.alertIds?.length === 0) return [];
@@ -33,7 +34,11 @@ export async function stopRenewals(userId: string, opts: { alertIds?: string[]; 
       const after = await setCancelAtPeriodEnd(userId, sub.id, true, actorId);
       stopped.push({ id: sub.id, endsOn: after.currentPeriodEnd, resumable: true });
     } catch (err) {
-      if (!(err instanceof UnknownAtStripeError)) throw err;
+      if (!(err instanceof UnknownAtStripeError)) {
+        const undo = stopped.filter((s) => s.resumable).map((s) => s.id);
+        if (undo.length) await resumeRenewals(userId, undo, actorId);
+        throw err;
+      }
       await endSubscriptionLocally(sub, actorId);
       stopped.push({ id: sub.id, endsOn: null, resumable: false });
     }
@@ -68,7 +73,8 @@ export async function resumeRenewals(userId: string, ids: string[], actorId: str
 /**
  * Cancels every live subscription of a user at Stripe now (account deletion). The local rows
  * follow at once; the customer.subscription.deleted webhooks that follow are then no-ops.
- * Returns how many were cancelled.
+ * Returns how many were cancelled. A cancellation can't be undone, so when Stripe refuses one
+ * partway, a CancelIncompleteError says how many had been cancelled already.
  */
 export async function cancelUserSubscriptions(userId: string, actorId: string | null = userId): Promise<number> {
   const live = await db
@@ -77,6 +83,7 @@ export async function cancelUserSubscriptions(userId: string, actorId: string | 
     .where(and(eq(subscriptions.userId, userId), inArray(subscriptions.status, [...LIVE])));
   if (live.length === 0) return 0;
   if (!stripeConfigured()) throw new Error("Stripe is not configured: cannot cancel subscriptions");
+  let done = 0;
   for (const sub of live) {
     try {
       await stripe().subscriptions.cancel(sub.stripeSubscriptionId);
@@ -86,12 +93,25 @@ export async function cancelUserSubscriptions(userId: string, actorId: string | 
       // the account is not deleted while a subscription keeps charging.
       if ((err as { statusCode?: number }).statusCode !== 404) {
         const current = await stripe().subscriptions.retrieve(sub.stripeSubscriptionId).catch(() => null);
-        if (current?.status !== "canceled") throw err;
+        if (current?.status !== "canceled") throw new CancelIncompleteError(done, live.length, err);
       }
     }
     await endSubscriptionLocally(sub, actorId);
+    done++;
   }
   return live.length;
+}
+
+/** Stripe refused a cancellation after `cancelled` of `total` subscriptions were already ended. */
+export class CancelIncompleteError extends Error {
+  constructor(
+    readonly cancelled: number,
+    readonly total: number,
+    cause: unknown,
+  ) {
+    super(`cancelled ${cancelled} of ${total} subscriptions, then Stripe refused: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = "CancelIncompleteError";
+  }
 }
 
 /** Marks a subscription canceled here, with an audit entry (after Stripe ended it, or for one Stripe never knew). */

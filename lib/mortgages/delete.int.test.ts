@@ -2,20 +2,22 @@ import { and, eq, isNull } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { alerts, mortgages, subscriptions } from "@/db/schema";
+import { alerts, mortgages, subscriptions, users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
 import { startAppStripe, type AppStripe } from "@/lib/billing/app-harness";
 import { payCheckout } from "@/lib/billing/standin/testkit";
 import { ensurePlans, homeownerWithAlert } from "@/lib/billing/test-fixtures";
 import { NotFoundError } from "@/lib/errors";
 
+const PASSWORD = "orchard quiet signal lamp";
 let harness: AppStripe;
 let sdk: Stripe;
-let app: typeof import("./delete") & typeof import("@/lib/billing/checkout") & typeof import("@/lib/billing/queries");
+let app: typeof import("./delete") & typeof import("@/lib/billing/checkout") & typeof import("@/lib/billing/queries") & typeof import("@/lib/account/delete");
 
 beforeAll(async () => {
   harness = await startAppStripe({ secret: "whsec_mortgage_delete_int_test", key: "sk_test_mortgage_delete_int" });
   sdk = harness.sdk;
-  app = { ...(await import("./delete")), ...(await import("@/lib/billing/checkout")), ...(await import("@/lib/billing/queries")) };
+  app = { ...(await import("./delete")), ...(await import("@/lib/billing/checkout")), ...(await import("@/lib/billing/queries")), ...(await import("@/lib/account/delete")) };
   await ensurePlans();
 });
 afterAll(async () => {
@@ -93,6 +95,42 @@ describe("deleting a mortgage with a paid alert", () => {
     expect((await db.select().from(subscriptions).where(eq(subscriptions.id, sub.id)))[0]!.cancelAtPeriodEnd).toBe(false);
   });
 
+  it("when Stripe fails partway through two subscriptions, the one already stopped renews again and nothing is deleted", async () => {
+    const { user, mortgage, sub } = await mortgageWithPaidAlert();
+    const [second] = await db
+      .insert(alerts)
+      .values({ userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 4.5, targetTerm: 360 })
+      .returning();
+    await payCheckout((await app.createAlertCheckout(user.id, second!.id)).url, { number: "4242 4242 4242 4242" });
+    const subs = await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id));
+    expect(subs).toHaveLength(2);
+
+    // Stripe answers the first stop, then goes down.
+    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
+    const real = shared.__refiStripe!;
+    let updates = 0;
+    const flaky = Object.create(real.client) as Stripe;
+    const realUpdate = real.client.subscriptions.update.bind(real.client.subscriptions);
+    Object.defineProperty(flaky, "subscriptions", {
+      value: Object.assign(Object.create(real.client.subscriptions), {
+        update: (...args: Parameters<typeof realUpdate>) => (++updates === 2 ? Promise.reject(new Error("Stripe is down")) : realUpdate(...args)),
+      }),
+    });
+    shared.__refiStripe = { key: real.key, client: flaky };
+    try {
+      await expect(app.deleteMortgage(user.id, mortgage.id)).rejects.toThrow("Stripe is down");
+    } finally {
+      shared.__refiStripe = real;
+    }
+    expect(updates).toBe(3); // stop, refused stop, renew again
+    expect((await db.select().from(mortgages).where(eq(mortgages.id, mortgage.id)))[0]!.deletedAt).toBeNull();
+    for (const s of await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id))) {
+      expect(s.cancelAtPeriodEnd).toBe(false);
+      expect((await sdk.subscriptions.retrieve(s.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
+    }
+    expect(subs.map((s) => s.id)).toContain(sub.id);
+  });
+
   it("another user's mortgage is not found, and nothing of it changes", async () => {
     const { mortgage, sub } = await mortgageWithPaidAlert();
     const other = await homeownerWithAlert();
@@ -100,5 +138,43 @@ describe("deleting a mortgage with a paid alert", () => {
     await expect(app.deleteMortgage(other.user.id, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
     expect(await liveAlertIds(mortgage.id)).toHaveLength(2);
     expect((await sdk.subscriptions.retrieve(sub.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
+  });
+});
+
+describe("deleting an account when Stripe fails partway", () => {
+  it("says how many subscriptions were cancelled (that can't be undone) and keeps the account", async () => {
+    const { user, mortgage } = await mortgageWithPaidAlert();
+    const [second] = await db
+      .insert(alerts)
+      .values({ userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 4.5, targetTerm: 360 })
+      .returning();
+    await payCheckout((await app.createAlertCheckout(user.id, second!.id)).url, { number: "4242 4242 4242 4242" });
+    await db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, user.id));
+
+    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
+    const real = shared.__refiStripe!;
+    let cancels = 0;
+    const realCancel = real.client.subscriptions.cancel.bind(real.client.subscriptions);
+    const flaky = Object.create(real.client) as Stripe;
+    Object.defineProperty(flaky, "subscriptions", {
+      value: Object.assign(Object.create(real.client.subscriptions), {
+        cancel: (...args: Parameters<typeof realCancel>) => (++cancels === 2 ? Promise.reject(new Error("Stripe is down")) : realCancel(...args)),
+        retrieve: () => Promise.reject(new Error("Stripe is down")),
+      }),
+    });
+    shared.__refiStripe = { key: real.key, client: flaky };
+    const { vi } = await import("vitest");
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await expect(app.deleteAccount(user.id, PASSWORD, null)).rejects.toThrow(
+        "We cancelled 1 of your 2 subscriptions, but couldn't cancel the rest with our payment provider, so your account was not deleted.",
+      );
+    } finally {
+      shared.__refiStripe = real;
+      quiet.mockRestore();
+    }
+    expect((await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, user.id)))[0]!.deletedAt).toBeNull();
+    const statuses = (await db.select({ status: subscriptions.status }).from(subscriptions).where(eq(subscriptions.userId, user.id))).map((s) => s.status).sort();
+    expect(statuses).toEqual(["active", "canceled"]);
   });
 });
