@@ -71,6 +71,8 @@ export const triggers = pgTable(
     status: triggerStatus("status").notNull().default("triggered"),
     reason: text("reason").notNull(),
     triggeredAt: tstz("triggered_at").notNull().defaultNow(),
+    // The alert's target and the market's value when it fired: a percent (3 decimals) for an
+    // interest_rate alert, whole cents a month for a monthly_payment alert.
     thresholdValue: numeric("threshold_value", { precision: 12, scale: 3, mode: "number" }),
     currentValue: numeric("current_value", { precision: 12, scale: 3, mode: "number" }),
     notificationSent: boolean("notification_sent").notNull().default(false),

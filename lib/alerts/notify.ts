@@ -85,7 +85,7 @@ function triggerParams(r: PendingRow) {
     targetTerm: r.target_term,
     targetRate: r.target_interest_rate === null ? null : Number(r.target_interest_rate),
     targetPaymentCents: r.target_monthly_payment_cents === null ? null : Number(r.target_monthly_payment_cents),
-    financedPaymentCents: r.alert_type === "monthly_payment" && r.current_value !== null ? Math.round(Number(r.current_value) * 100) : null,
+    financedPaymentCents: r.alert_type === "monthly_payment" && r.current_value !== null ? Math.round(Number(r.current_value)) : null,
     reason: r.reason,
     numbers,
   };

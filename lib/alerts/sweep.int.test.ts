@@ -76,7 +76,8 @@ describe("the alert sweep", () => {
     expect(t!.reason).toContain("6.500%");
     expect(t!.expiresAt!.getTime() - t!.triggeredAt.getTime()).toBe(14 * 86_400_000);
     const [p] = await triggerRows([expected.paymentMet.id]);
-    expect(p!.currentValue).toBeCloseTo(pay360, 2);
+    // Money in cents: the payment alert's target and the market payment it fired on.
+    expect(p).toMatchObject({ thresholdValue: cents(pay360 + 1), currentValue: cents(pay360) });
     expect(p!.reason).toMatch(/costs \$[\d,]+\.\d\d a month/);
     const [nearest] = await triggerRows([expected.nearestProduct.id]);
     expect(nearest).toMatchObject({ rateType: "15_year_fixed", marketRate: 5.8 });

@@ -103,8 +103,9 @@ export function sweepStatement() {
                       ${sign}, to_char(target_monthly_payment_cents / 100.0, 'FM999,999,990.00'))
              END,
              now(),
-             CASE WHEN alert_type = 'interest_rate' THEN target_interest_rate ELSE target_monthly_payment_cents / 100.0 END,
-             CASE WHEN alert_type = 'interest_rate' THEN market_rate ELSE current_cents_or_rate / 100 END,
+             -- A percent for a rate alert, cents for a payment alert (money stays in cents).
+             CASE WHEN alert_type = 'interest_rate' THEN target_interest_rate ELSE target_monthly_payment_cents END,
+             CASE WHEN alert_type = 'interest_rate' THEN market_rate ELSE current_cents_or_rate END,
              now() + make_interval(days => ${TRIGGER_LIFETIME_DAYS}::int),
              rate_type, market_date, market_rate
       FROM met

@@ -18,7 +18,7 @@ export default async function AdminTriggersPage({ searchParams }: { searchParams
   const cursor = one(sp.cursor);
   const { rows, nextCursor } = await listTriggers(admin.id, { status, cursor });
   // Payment alerts compare dollars; rate alerts compare percent.
-  const value = (alertType: string, v: string | null) => (v === null ? "—" : alertType === "monthly_payment" ? formatCents(Math.round(Number(v) * 100)) : formatPercent(Number(v)));
+  const value = (alertType: string, v: string | null) => (v === null ? "—" : alertType === "monthly_payment" ? formatCents(Math.round(Number(v))) : formatPercent(Number(v)));
   return (
     <div>
       <PageHeader title="Triggers" description="Each time an alert's target was reached, newest first." />

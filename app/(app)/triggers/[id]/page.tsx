@@ -52,9 +52,9 @@ export default async function TriggerPage({ params }: { params: Promise<{ id: st
           <Stat label="Market rate" value={formatPercent(t.marketRate)} />
           <Stat
             label="Your target"
-            value={t.alert.alertType === "interest_rate" ? formatPercent(t.thresholdValue) : `${fmt.cents(Math.round((t.thresholdValue ?? 0) * 100))}/mo`}
+            value={t.alert.alertType === "interest_rate" ? formatPercent(t.thresholdValue) : `${fmt.cents(Math.round(t.thresholdValue ?? 0))}/mo`}
           />
-          {t.alert.alertType === "monthly_payment" && <Stat label="Payment, costs financed" value={`${fmt.cents(Math.round((t.currentValue ?? 0) * 100))}/mo`} />}
+          {t.alert.alertType === "monthly_payment" && <Stat label="Payment, costs financed" value={`${fmt.cents(Math.round(t.currentValue ?? 0))}/mo`} />}
           {n && (
             <>
               <Stat label="New payment" value={fmt.cents(n.newPaymentCents)} hint="costs paid up front" />
