@@ -31,6 +31,13 @@ describe("amortizationSchedule", () => {
     });
   });
 
+  it("a month's interest that lands on half a cent rounds up, like the rest of the money", () => {
+    // 200,000.80 at 7.5 %: exactly 1,250.005 of interest in month 1.
+    expect(amortizationSchedule({ principal: 200000.8, annualRatePercent: 7.5, termMonths: 360 }).rows[0]!.interest).toBe(1250.01);
+    // And a quarter of a cent stays down: 200,000.40 -> 1,250.0025.
+    expect(amortizationSchedule({ principal: 200000.4, annualRatePercent: 7.5, termMonths: 360 }).rows[0]!.interest).toBe(1250);
+  });
+
   it("columns add up to the cent: principal to the loan, interest to the total", () => {
     expect(sumCents(schedule.rows.map((row) => row.principal))).toBe(400000);
     expect(sumCents(schedule.rows.map((row) => row.interest))).toBe(schedule.totalInterest);

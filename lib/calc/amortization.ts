@@ -42,13 +42,33 @@ export interface AmortizationSchedule {
   payoffMonths: number;
 }
 
+/**
+ * A month's interest on a balance in cents, rounded half up to the cent. A rate quoted to
+ * thousandths of a percent (every rate the forms accept) is computed in exact integers:
+ * balance * rate / 1,200,000, which stays below 2^53 within the forms' limits. With floats,
+ * a half cent could round either way (200,000.80 at 7.5 % is 1,250.005 a month: 1,250.01).
+ */
+function monthlyInterestCents(annualRatePercent: number): (balanceCents: number) => number {
+  const thousandths = Math.round(annualRatePercent * 1000);
+  if (Math.abs(thousandths - annualRatePercent * 1000) > 1e-6) {
+    const i = monthlyRateFromPercent(annualRatePercent);
+    return (balanceCents) => Math.round(balanceCents * i);
+  }
+  const divisor = 1_200_000; // 12 months x 100 (percent) x 1000 (thousandths)
+  return (balanceCents) => {
+    const twice = 2 * balanceCents * thousandths + divisor; // half up: floor((2n + d) / 2d)
+    if (!Number.isSafeInteger(twice)) return Math.round((balanceCents * thousandths) / divisor);
+    return (twice - (twice % (2 * divisor))) / (2 * divisor);
+  };
+}
+
 /** All amounts in the result are dollars rounded to cents. */
 export function amortizationSchedule(input: AmortizationInput): AmortizationSchedule {
   const { principal, annualRatePercent, termMonths, extraMonthlyPrincipal = 0 } = input;
   validateLoan(principal, annualRatePercent, termMonths);
   requireNonNegative("extraMonthlyPrincipal", extraMonthlyPrincipal);
 
-  const i = monthlyRateFromPercent(annualRatePercent);
+  const interestOn = monthlyInterestCents(annualRatePercent);
   const paymentCents = toCents(monthlyPayment(principal, annualRatePercent, termMonths));
   const extraCents = toCents(extraMonthlyPrincipal);
   const rows: AmortizationRow[] = [];
@@ -57,7 +77,7 @@ export function amortizationSchedule(input: AmortizationInput): AmortizationSche
   let paidTotalCents = 0;
 
   for (let month = 1; balanceCents > 0 && month <= termMonths; month++) {
-    const interestCents = Math.round(balanceCents * i);
+    const interestCents = interestOn(balanceCents);
     // Never negative: a balance carried in cents can accrue a fraction of a cent more interest
     // than the rounded payment covers; the balance must not grow because of that.
     const scheduledPrincipalCents = Math.max(0, paymentCents - interestCents);

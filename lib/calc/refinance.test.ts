@@ -51,6 +51,17 @@ describe("compareRefinance", () => {
     expect(worse.simpleBreakEvenMonths).toBeNull();
   });
 
+  it("the simple break-even divides by the savings as billed, so it agrees with the savings shown", () => {
+    // Both payments bill as 1,238.47: no saving to show, so no break-even (not 2.7 million months).
+    const equal = compareRefinance({ balance: 200_000, currentRatePercent: 4.25, monthsLeft: 240, newRatePercent: 6.304, newTermMonths: 360, costs: 5000 });
+    expect([roundCents(equal.currentPayment), roundCents(equal.newPayment)]).toEqual([1238.47, 1238.47]);
+    expect(equal.simpleBreakEvenMonths).toBeNull();
+    // Savings shown as 116.28: 5,000 / 116.28 is 43 months (the unrounded 116.2786 gave 44).
+    const near = compareRefinance({ balance: 100_000, currentRatePercent: 4.5, monthsLeft: 300, newRatePercent: 3.329, newTermMonths: 360, costs: 5000 });
+    expect(roundCents(near.currentPayment) - roundCents(near.newPayment)).toBeCloseTo(116.28, 9);
+    expect(near.simpleBreakEvenMonths).toBe(Math.ceil(5000 / 116.28));
+  });
+
   it("throws CalcInputError for invalid input", () => {
     expect(() => compareRefinance({ ...demo, balance: NaN })).toThrow(CalcInputError);
     expect(() => compareRefinance({ ...demo, monthsLeft: 0 })).toThrow(CalcInputError);

@@ -9,6 +9,7 @@
  */
 import { requireInteger, requireNonNegative } from "./errors";
 import { balanceAtMonthlyRate, monthlyPayment, monthlyRateFromPercent, validateLoan } from "./loan";
+import { fromCents, toCents } from "./rounding";
 
 export interface RefinanceInput {
   /** Balance of the current loan today, dollars. */
@@ -65,7 +66,9 @@ export function compareRefinance(input: RefinanceInput): RefinanceComparison {
     newInterestPlusCosts,
     lifetimeInterestSavings: currentRemainingInterest - newInterestPlusCosts,
     additionalMonths: Math.max(0, newTermMonths - monthsLeft),
-    simpleBreakEvenMonths: simpleBreakEven(costs, monthlySavings),
+    // From the payments as billed (to the cent), so it agrees with the savings shown: equal
+    // billed payments have no break-even, however the unrounded ones differ.
+    simpleBreakEvenMonths: simpleBreakEven(costs, fromCents(toCents(currentPayment) - toCents(newPayment))),
   };
 }
 

@@ -98,6 +98,17 @@ describe("calculator schemas", () => {
     expect(calculatorSchemas.amortization.safeParse({ ...base, extraMonthlyPrincipal: -1 }).success).toBe(false);
   });
 
+  it("money is whole cents: a third decimal is a field error, not a silent rounding", () => {
+    const m = messages(calculatorSchemas.amortization.safeParse({ principal: "1000.005", ratePercent: "5", termYears: "30", extraMonthlyPrincipal: "10.001" }));
+    expect(m).toEqual({
+      principal: "Enter the principal in dollars and cents (at most 2 decimals)",
+      extraMonthlyPrincipal: "Enter the extra principal in dollars and cents (at most 2 decimals)",
+    });
+    const b = messages(calculatorSchemas.break_even.safeParse({ ...calculatorDefaults.break_even, balance: "364631.665", costs: "5000.5" }));
+    expect(b).toEqual({ balance: "Enter the balance in dollars and cents (at most 2 decimals)" });
+    expect(calculatorSchemas.target_rate.safeParse({ ...calculatorDefaults.target_rate, targetPayment: "1347.13" }).success).toBe(true);
+  });
+
   it("target payment must be above 0", () => {
     const base = calculatorDefaults.target_rate;
     expect(messages(calculatorSchemas.target_rate.safeParse({ ...base, targetPayment: 0 }))).toEqual({

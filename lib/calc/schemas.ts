@@ -32,25 +32,33 @@ interface FieldBounds {
   integer?: boolean;
   /** Exclusive minimum (target payment must be > 0). */
   aboveMin?: boolean;
+  /** Money: whole cents only (what a lender bills, and what the history stores). */
+  cents?: string;
 }
 
-function numberField({ min, max, message, integer = false, aboveMin = false, rate = false }: FieldBounds & { rate?: boolean }) {
+const CENTS_EPSILON = 1e-6;
+const isWholeCents = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < CENTS_EPSILON;
+
+function numberField({ min, max, message, integer = false, aboveMin = false, rate = false, cents }: FieldBounds & { rate?: boolean }) {
   let schema = z.coerce.number({ error: message });
   schema = aboveMin ? schema.gt(min, { error: message }) : schema.min(min, { error: message });
   schema = schema.max(max, { error: message });
   if (integer) schema = schema.int({ error: message });
-  return z.preprocess((v) => cleanNumberText(rate ? decimalCommaRate(v) : v), schema);
+  const checked = cents ? schema.refine(isWholeCents, { error: `Enter ${cents} in dollars and cents (at most 2 decimals)` }) : schema;
+  return z.preprocess((v) => cleanNumberText(rate ? decimalCommaRate(v) : v), checked);
 }
 
 const principal = numberField({
   min: 1_000,
   max: 100_000_000,
   message: "Enter a principal between 1,000 and 100,000,000",
+  cents: "the principal",
 });
 const balance = numberField({
   min: 1_000,
   max: 100_000_000,
   message: "Enter a balance between 1,000 and 100,000,000",
+  cents: "the balance",
 });
 const rateField = (what: string) =>
   numberField({ min: 0, max: MAX_RATE_PERCENT, message: `Enter ${what} between 0% and ${MAX_RATE_PERCENT}%`, rate: true });
@@ -62,16 +70,17 @@ const monthsLeft = numberField({
   integer: true,
   message: "Enter the months left on your loan, a whole number between 1 and 600",
 });
-const costs = numberField({ min: 0, max: 1_000_000, message: "Enter closing costs between 0 and 1,000,000" });
+const costs = numberField({ min: 0, max: 1_000_000, message: "Enter closing costs between 0 and 1,000,000", cents: "the closing costs" });
 const extraMonthlyPrincipal = z.preprocess(
   (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? 0 : value),
-  numberField({ min: 0, max: 1_000_000, message: "Enter an extra monthly principal between 0 and 1,000,000" }),
+  numberField({ min: 0, max: 1_000_000, message: "Enter an extra monthly principal between 0 and 1,000,000", cents: "the extra principal" }),
 );
 const targetPayment = numberField({
   min: 0,
   max: 10_000_000,
   aboveMin: true,
   message: "Enter a target monthly payment above 0 (up to 10,000,000)",
+  cents: "the target payment",
 });
 
 export const monthlyPaymentSchema = z.object({

@@ -21,6 +21,16 @@ describe("findTargetRate", () => {
     expect(result.found && result.gridRatePercent).toBe(3.5);
   });
 
+  it("a target of the payment as billed at a grid rate reaches that rate (payments compare in cents)", () => {
+    // 1,347.13 is what 300,000 at 3.5 % over 30 years bills; unrounded it is 1,347.1341.
+    expect(monthlyPayment(300000, 3.5, 360)).toBeGreaterThan(1347.13);
+    const result = findTargetRate({ balance: 300000, newTermMonths: 360, targetPayment: 1347.13 });
+    expect(result.found && result.gridRatePercent).toBe(3.5);
+    // A cent less does not reach it.
+    const under = findTargetRate({ balance: 300000, newTermMonths: 360, targetPayment: 1347.12 });
+    expect(under.found && under.gridRatePercent).toBe(3.375);
+  });
+
   it("target payment below balance / term: no rate reaches it (no crash)", () => {
     const result = findTargetRate({ balance: 364631.66, newTermMonths: 360, targetPayment: 1000 });
     expect(result).toEqual({

@@ -5,6 +5,7 @@
  * "no rate reaches this payment" is an ordinary answer.
  */
 import { requireInteger, requirePositive } from "./errors";
+import { toCents } from "./rounding";
 import {
   monthlyRateFromPercent,
   paymentAtMonthlyRate,
@@ -54,10 +55,15 @@ export function findTargetRate({ balance, newTermMonths, targetPayment }: Target
     paymentAtMonthlyRate(balance, monthlyRateFromPercent(ratePercent), newTermMonths);
 
   // Start from the grid step below the exact rate, then correct by one step either way:
-  // the division can land a hair off a grid point, and the payment test is what decides.
+  // the division can land a hair off a grid point, and the payment test is what decides. The
+  // test is in cents, as payments are billed: a target of exactly the payment shown at a grid
+  // rate (1,347.13 at 3.5 % on 300,000) must reach that rate, though the unrounded payment
+  // (1,347.1341) is a fraction of a cent over it.
+  const targetCents = toCents(targetPayment);
+  const fits = (steps: number) => toCents(paymentAt(steps * RATE_GRID_STEP_PERCENT)) <= targetCents;
   let steps = Math.floor(exactRatePercent / RATE_GRID_STEP_PERCENT);
-  while (steps > 0 && paymentAt(steps * RATE_GRID_STEP_PERCENT) > targetPayment) steps--;
-  while (paymentAt((steps + 1) * RATE_GRID_STEP_PERCENT) <= targetPayment) steps++;
+  while (steps > 0 && !fits(steps)) steps--;
+  while (fits(steps + 1)) steps++;
   const gridRatePercent = steps * RATE_GRID_STEP_PERCENT;
 
   return {
