@@ -82,6 +82,7 @@ export const subscriptions = pgTable(
     cancelAtPeriodEnd: boolean("cancel_at_period_end").notNull().default(false),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     currency: char("currency", { length: 3 }).notNull().default("usd"),
+    // The plan said "month"; the offer the data model sets is yearly ($120 a year).
     interval: billingInterval("interval").notNull().default("year"),
     // Creation time of the newest Stripe event applied: older events are stale and ignored.
     lastStripeEventAt: tstz("last_stripe_event_at"),

@@ -3,6 +3,7 @@ import { pgEnum } from "drizzle-orm/pg-core";
 // Enum values follow ../shared/design (the expansion plan) exactly; values marked "ours" extend it.
 export const userRole = pgEnum("user_role", ["user", "admin"]);
 export const alertFrequency = pgEnum("alert_frequency", ["instant", "daily", "weekly"]);
+// "system" is ours: follow the device (new accounts keep the browser's choice).
 export const themePreference = pgEnum("theme_preference", ["light", "dark", "system"]);
 export const propertyType = pgEnum("property_type", ["single_family", "condo", "townhouse", "multi_family"]);
 export const occupancyType = pgEnum("occupancy_type", ["primary", "secondary", "investment"]);

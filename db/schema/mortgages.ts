@@ -35,6 +35,8 @@ export const mortgages = pgTable(
     remainingPrincipalCents: cents("remaining_principal_cents").notNull(),
     remainingTerm: integer("remaining_term").notNull(), // months
     creditScore: integer("credit_score"),
+    // SET NULL (the plan set none): purging the admin who last edited a mortgage must not be
+    // blocked by, or delete, the homeowner's mortgage.
     lastUpdatedBy: uuid("last_updated_by").references(() => users.id, { onDelete: "set null" }),
     deletedAt: tstz("deleted_at"),
     estimatedPropertyValueCents: cents("estimated_property_value_cents"),

@@ -14,6 +14,7 @@ export const mortgageRates = pgTable(
     points: numeric("points", { precision: 3, scale: 2, mode: "number" }),
     apr: numeric("apr", { precision: 5, scale: 3, mode: "number" }),
     changeFromPrevious: numeric("change_from_previous", { precision: 4, scale: 3, mode: "number" }),
+    // The plan's default named its old scraper; every rate here comes from Freddie Mac's PMMS.
     source: varchar("source", { length: 100 }).notNull().default("freddie_mac_pmms"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -272,6 +272,7 @@ describe("email tracking", () => {
     let [row] = await db.select().from(emailLog).where(eq(emailLog.id, log!.id));
     expect(row!.status).toBe("opened");
     expect(row!.openedAt).toBeInstanceOf(Date);
+    expect(row!.updatedAt.getTime()).toBeGreaterThan(log!.updatedAt.getTime()); // raw SQL keeps updated_at too
     await recordClick(log!.id);
     [row] = await db.select().from(emailLog).where(eq(emailLog.id, log!.id));
     expect(row!.status).toBe("clicked");

@@ -10,7 +10,7 @@ export async function recordOpen(emailId: string): Promise<boolean> {
   if (!UUID.test(emailId)) return false;
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`UPDATE email_log SET opened_at = COALESCE(opened_at, now()),
+    sql`UPDATE email_log SET opened_at = COALESCE(opened_at, now()), updated_at = now(),
           status = CASE WHEN status = 'sent' THEN 'opened'::email_status ELSE status END
         WHERE id = ${emailId} RETURNING id`,
   );
@@ -21,7 +21,7 @@ export async function recordClick(emailId: string): Promise<boolean> {
   if (!UUID.test(emailId)) return false;
   const rows = await queryRows<{ id: string }>(
     db,
-    sql`UPDATE email_log SET clicked_at = COALESCE(clicked_at, now()), opened_at = COALESCE(opened_at, now()),
+    sql`UPDATE email_log SET clicked_at = COALESCE(clicked_at, now()), opened_at = COALESCE(opened_at, now()), updated_at = now(),
           status = CASE WHEN status IN ('sent', 'opened') THEN 'clicked'::email_status ELSE status END
         WHERE id = ${emailId} RETURNING id`,
   );
