@@ -1,6 +1,6 @@
 /**
- * The whole schema of ../shared/design/data-model.md (18 tables) plus three of ours
- * (rate_limits, jobs, daily_metrics). Tables live in db/schema/*.ts by domain; this file is the
+ * The whole schema of ../shared/design/data-model.md (18 tables) plus four of ours
+ * (rate_limits, jobs, daily_metrics, revoked_sessions). Tables live in db/schema/*.ts by domain; this file is the
  * one import for the rest of the code and for drizzle-kit.
  */
 export * from "./schema/enums";

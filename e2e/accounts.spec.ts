@@ -137,6 +137,30 @@ test("signing out everywhere ends the session in the other browser too, which is
   await phone.close();
 });
 
+test("signing out ends that session for any copy of its cookie, and only that session", async ({ page, browser, baseURL }) => {
+  const user = await createUser();
+  const phone = await browser.newContext({ baseURL });
+  const phonePage = await phone.newPage();
+  await signIn(phonePage, user.email, user.password, "/mortgages");
+  await signIn(page, user.email, user.password, "/dashboard");
+
+  // Someone copies this browser's cookies, then the owner signs out here.
+  const copy = await browser.newContext({ baseURL });
+  await copy.addCookies(await page.context().cookies());
+  const copyPage = await copy.newPage();
+  await copyPage.goto("/settings");
+  await expect(copyPage).toHaveURL(/\/settings$/);
+  await signOut(page);
+
+  await copyPage.goto("/settings");
+  await expect(copyPage).toHaveURL(/\/sign-in\?next=%2Fsettings&ended=1$/);
+  // The phone's own session goes on.
+  await phonePage.goto("/alerts");
+  await expect(phonePage).toHaveURL(/\/alerts$/);
+  await copy.close();
+  await phone.close();
+});
+
 test.describe("on a device set to dark mode", () => {
   test.use({ colorScheme: "dark" });
 

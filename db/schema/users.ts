@@ -132,3 +132,22 @@ export const emailVerificationTokens = pgTable(
     index("idx_email_verification_expires").on(t.expiresAt),
   ],
 );
+
+/**
+ * ours: sessions signed out before their cookie expires. Sessions are JWTs (no session table
+ * in the data model); each carries a random id (`sid`), and signing out records it here, so a
+ * copy of the cookie stops working at once instead of at its expiry. Rows are kept until the
+ * token would have expired anyway, then pruned.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sid: uuid("sid").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: tstz("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("idx_revoked_sessions_user").on(t.userId), index("idx_revoked_sessions_expires").on(t.expiresAt)],
+);

@@ -21,6 +21,8 @@ export const authConfig = {
         token.uid = u.id;
         token.role = u.role;
         token.sv = u.sessionVersion;
+        // This session's own id, so signing out can revoke it alone (revoked_sessions).
+        token.sid = crypto.randomUUID();
       }
       return token;
     },

@@ -18,7 +18,8 @@ import { decode } from "next-auth/jwt";
 /** Auth.js's session cookie names: `__Secure-` when served over HTTPS. */
 const SESSION_COOKIE_NAMES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
-export type SessionTokenClaims = { uid: string; sv: number; exp: number };
+/** `sid` is absent from tokens issued before sessions had ids (they expire on their own). */
+export type SessionTokenClaims = { uid: string; sv: number; exp: number; sid?: string };
 type Cookie = { name: string; value: string };
 
 /**
@@ -58,7 +59,7 @@ export async function readSessionToken(cookie: Cookie, secret: string, now = Dat
     try {
       const payload = await decode({ token: cookie.value, secret, salt: cookie.name });
       if (payload && typeof payload.uid === "string" && typeof payload.sv === "number" && typeof payload.exp === "number") {
-        claims = { uid: payload.uid, sv: payload.sv, exp: payload.exp };
+        claims = { uid: payload.uid, sv: payload.sv, exp: payload.exp, ...(typeof payload.sid === "string" ? { sid: payload.sid } : {}) };
         remember(key, claims);
       }
     } catch {

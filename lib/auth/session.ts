@@ -1,14 +1,16 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db";
-import { userPreferences, users } from "@/db/schema";
+import { revokedSessions, userPreferences, users } from "@/db/schema";
 import { env } from "@/lib/env";
 import { displayFormatOf, type DisplayFormat } from "@/lib/format";
 import { REQUEST_PATH_HEADER } from "./request-path";
 import { findSessionCookie, readSessionToken } from "./session-token";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Written by components/theme-script.tsx from the browser; checked against Intl's zones before use. */
 export const TIME_ZONE_COOKIE = "tz";
@@ -29,7 +31,8 @@ export type SessionUser = {
 /**
  * The signed-in user, checked against the database once per request: the account must exist,
  * be active and not deleted, and the token's session version must match (a password change,
- * deactivation or "sign out everywhere" bumps it, ending older sessions). The cookie is read
+ * deactivation or "sign out everywhere" bumps it, ending older sessions), and this session must
+ * not have been signed out (revoked_sessions: a copy of the cookie dies with it). The cookie is read
  * with Auth.js's own decoder (session-token.ts says why not through `auth()`).
  */
 export const getSession = cache(async (): Promise<SessionUser | null> => {
@@ -48,12 +51,14 @@ export const getSession = cache(async (): Promise<SessionUser | null> => {
       sessionVersion: users.sessionVersion,
       currency: userPreferences.currency,
       dateFormat: userPreferences.dateFormat,
+      // In the same query: was this session signed out (its cookie copied before)?
+      revoked: claims.sid && UUID.test(claims.sid) ? sql<boolean>`EXISTS (SELECT 1 FROM ${revokedSessions} WHERE ${revokedSessions.sid} = ${claims.sid})` : sql<boolean>`false`,
     })
     .from(users)
     .leftJoin(userPreferences, eq(userPreferences.userId, users.id))
     .where(and(eq(users.id, claims.uid), isNull(users.deletedAt)))
     .limit(1);
-  if (!user || !user.isActive || user.sessionVersion !== claims.sv) return null;
+  if (!user || !user.isActive || user.sessionVersion !== claims.sv || user.revoked) return null;
   return {
     id: user.id,
     name: user.name,
