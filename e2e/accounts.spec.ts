@@ -146,17 +146,25 @@ test("signing out ends that session for any copy of its cookie, and only that se
 
   // Someone copies this browser's cookies, then the owner signs out here.
   const copy = await browser.newContext({ baseURL });
-  await copy.addCookies(await page.context().cookies());
+  const copied = await page.context().cookies();
+  await copy.addCookies(copied);
   const copyPage = await copy.newPage();
   await copyPage.goto("/settings");
   await expect(copyPage).toHaveURL(/\/settings$/);
   await signOut(page);
 
+  // Auth.js's session endpoint (asked by the public header) no longer renews the copy: it
+  // answers "not signed in" and clears the cookie, instead of extending it another 30 days.
+  const renewal = await copyPage.request.get("/api/auth/session");
+  expect(await renewal.json()).toBeNull();
+  expect(renewal.headers()["set-cookie"] ?? "").toMatch(/authjs\.session-token=;/);
+  await copy.addCookies(copied); // the copy as it was taken, whatever the endpoint cleared
   await copyPage.goto("/settings");
   await expect(copyPage).toHaveURL(/\/sign-in\?next=%2Fsettings&ended=1$/);
-  // The phone's own session goes on.
+  // The phone's own session goes on, and is still renewed.
   await phonePage.goto("/alerts");
   await expect(phonePage).toHaveURL(/\/alerts$/);
+  expect(await (await phonePage.request.get("/api/auth/session")).json()).toMatchObject({ user: { email: user.email } });
   await copy.close();
   await phone.close();
 });

@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { alerts, auditLog, emailLog, mortgages, userPreferences, users } from "@/db/schema";
+import { alerts, auditLog, emailLog, mortgages, revokedSessions, userPreferences, users } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { deliverQueued, registerUser } from "@/lib/auth/registration";
 import { isSessionCurrent } from "@/lib/auth/session-version";
@@ -201,6 +202,17 @@ describe("sessions, export and deletion", () => {
     const version = await sv(id);
     await signOutEverywhere(id, meta.ip);
     expect(await isSessionCurrent(id, version)).toBe(false);
+  });
+
+  it("a signed-out session id ends that session only", async () => {
+    const { id } = await newUser();
+    const version = await sv(id);
+    const [signedOut, other] = [randomUUID(), randomUUID()];
+    await db.insert(revokedSessions).values({ sid: signedOut, userId: id, expiresAt: new Date(Date.now() + 86_400_000) });
+    expect(await isSessionCurrent(id, version, signedOut)).toBe(false);
+    expect(await isSessionCurrent(id, version, other)).toBe(true);
+    expect(await isSessionCurrent(id, version)).toBe(true); // a token from before session ids
+    expect(await isSessionCurrent("not-a-uuid", version, other)).toBe(false);
   });
 
   it("exports everything without secrets: no password hash, masked loan numbers, no email links", async () => {

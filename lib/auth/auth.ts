@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/server/client-address";
 import { authConfig } from "./auth.config";
 import { authenticate, type AuthFailure } from "./authenticate";
+import { isSessionCurrent } from "./session-version";
 
 /** Auth.js passes `code` through to the sign-in form, so it can say "locked" or "rate limited". */
 class SignInFailure extends CredentialsSignin {
@@ -16,6 +17,23 @@ class SignInFailure extends CredentialsSignin {
 export const { handlers, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: env().AUTH_SECRET,
+  callbacks: {
+    ...authConfig.callbacks,
+    /**
+     * Auth.js's /api/auth/session (the public header asks it whether the visitor is signed in)
+     * re-issues the cookie with a fresh expiry on every call. A token the server no longer
+     * honours (signed out, signed out everywhere, password changed, account stopped) is not
+     * renewed: null clears its cookie, so a copy can never outlive its revocation.
+     */
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (params.user) return token; // signing in right now
+      const claims = token as { uid?: unknown; sv?: unknown; sid?: unknown };
+      const current =
+        typeof claims.uid === "string" && typeof claims.sv === "number" && (await isSessionCurrent(claims.uid, claims.sv, typeof claims.sid === "string" ? claims.sid : undefined));
+      return current ? token : null;
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
