@@ -61,7 +61,9 @@ export async function exportAccountData(userId: string) {
 
   return {
     exportedAt: new Date().toISOString(),
-    format: "refi-alert-account-export/v1",
+    // v2: a payment alert's trigger values (thresholdValue, currentValue) are cents, as all
+    // money here; a rate alert's are percents (v1 had dollars for payment alerts).
+    format: "refi-alert-account-export/v2",
     account,
     preferences: prefs ? (({ id: _id, userId: _u, ...rest }) => rest)(prefs) : null,
     mortgages: mortgageRows.map(({ loanNumberEncrypted: _enc, loanNumberLast4, ...m }) => ({ ...m, loanNumber: maskLoanNumber(loanNumberLast4) || null })),

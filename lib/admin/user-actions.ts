@@ -5,6 +5,7 @@ import { emailVerificationTokens, users, type User } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { newToken } from "@/lib/auth/tokens";
 import { cancelUserSubscriptions, resumeRenewals, stopRenewals, type StoppedSubscription } from "@/lib/billing/cancel";
+import { expireOpenCheckouts } from "@/lib/billing/checkout-sessions";
 import { sendEmail } from "@/lib/email";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { ActionState } from "@/lib/validated-action";
@@ -190,6 +191,8 @@ export async function softDeleteUser(actorId: string, { userId }: UserInput, ctx
     },
     (u) => ({ deletedAt: new Date(), sessionVersion: u.sessionVersion + 1 }),
   );
+  // A checkout page left open must not start a subscription the webhook would then cancel.
+  await expireOpenCheckouts(userId);
   return { ok: true, message: `Account deleted (it can be restored).${stoppedSentence(stopped, "restoring")}` };
 }
 
@@ -248,6 +251,7 @@ export async function purgeUser(actorId: string, { userId, confirmEmail }: UserI
     throw new ValidationError("Type the account's email address exactly to confirm.", { confirmEmail: ["This doesn't match the account's email address."] });
   }
   const cancelled = await cancelUserSubscriptions(userId, actorId);
+  await expireOpenCheckouts(userId); // while the row still names the Stripe customer
   await db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     const [counts] = await queryRows<Record<string, number>>(

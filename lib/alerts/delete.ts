@@ -25,11 +25,16 @@ export async function afterAlertsDeleted(userId: string, alertIds: string[]): Pr
   if (alertIds.length === 0) return [];
   await expireOpenCheckouts(userId, alertIds);
   try {
-    return await stopChargingFor(userId, alertIds);
+    return await stopChargingForDeleted(userId, alertIds);
   } catch (err) {
     console.error(`[alerts] could not stop the renewals of deleted alerts ${alertIds.join(", ")}`, err);
     return [];
   }
+}
+
+/** Stops renewals for alerts that are already deleted: each one stopped stays stopped, whatever fails after it. */
+function stopChargingForDeleted(userId: string, alertIds: string[]): Promise<StoppedSubscription[]> {
+  return stopRenewals(userId, { alertIds, undoOnFailure: false });
 }
 
 /** Deleting an alert also stops paying for it (stopChargingFor), then soft-deletes it: it stops watching the market at once. */

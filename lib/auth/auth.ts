@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/server/client-address";
 import { authConfig } from "./auth.config";
 import { authenticate, type AuthFailure } from "./authenticate";
+import { renewableToken } from "./renewal";
 import { isSessionCurrent } from "./session-version";
 
 /** Auth.js passes `code` through to the sign-in form, so it can say "locked" or "rate limited". */
@@ -28,10 +29,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.user) return token; // signing in right now
-      const claims = token as { uid?: unknown; sv?: unknown; sid?: unknown };
-      const current =
-        typeof claims.uid === "string" && typeof claims.sv === "number" && (await isSessionCurrent(claims.uid, claims.sv, typeof claims.sid === "string" ? claims.sid : undefined));
-      return current ? token : null;
+      return renewableToken(token, isSessionCurrent);
     },
   },
   providers: [

@@ -19,10 +19,11 @@ export type StoppedSubscription = { id: string; endsOn: Date | null; resumable: 
  * Stops the renewals of a user's subscriptions (those of `alertIds`, or all of them): each one
  * that would charge again is set to end with the period already paid for (no refund, no further
  * charge), at Stripe first; if Stripe refuses one, those already stopped by this call renew again
- * and the error is thrown, so the caller changes nothing else and nothing is half done. A
+ * and the error is thrown, so the caller changes nothing else and nothing is half done (unless
+ * `undoOnFailure: false`: after a delete, whatever could be stopped stays stopped). A
  * subscription Stripe doesn't know (demo rows) is ended here, as account deletion does.
  */
-export async function stopRenewals(userId: string, opts: { alertIds?: string[]; actorId?: string } = {}): Promise<StoppedSubscription[]> {
+export async function stopRenewals(userId: string, opts: { alertIds?: string[]; actorId?: string; undoOnFailure?: boolean } = {}): Promise<StoppedSubscription[]> {
   if (opts.alertIds?.length === 0) return [];
   const conditions: SQL[] = [eq(subscriptions.userId, userId), inArray(subscriptions.status, [...CHARGING]), eq(subscriptions.cancelAtPeriodEnd, false)];
   if (opts.alertIds) conditions.push(inArray(subscriptions.alertId, opts.alertIds));
@@ -35,7 +36,7 @@ export async function stopRenewals(userId: string, opts: { alertIds?: string[]; 
       stopped.push({ id: sub.id, endsOn: after.currentPeriodEnd, resumable: true });
     } catch (err) {
       if (!(err instanceof UnknownAtStripeError)) {
-        const undo = stopped.filter((s) => s.resumable).map((s) => s.id);
+        const undo = opts.undoOnFailure === false ? [] : stopped.filter((s) => s.resumable).map((s) => s.id);
         if (undo.length) await resumeRenewals(userId, undo, actorId);
         throw err;
       }

@@ -98,6 +98,19 @@ describe("deleting expires open checkouts", () => {
     expect([await statusOf(a.sessionId), await statusOf(b.sessionId)]).toEqual(["expired", "expired"]);
   });
 
+  it("an admin deleting or purging the account expires its open sessions too", async () => {
+    const { softDeleteUser, purgeUser } = await import("@/lib/admin/user-actions");
+    const [admin] = await db.insert(users).values({ email: `admin-${Date.now()}@example.com`, name: "Admin", passwordHash: "x", role: "admin", emailVerified: true }).returning();
+    const soft = await homeownerWithAlert();
+    const a = await app.createAlertCheckout(soft.user.id, soft.alert.id);
+    await softDeleteUser(admin!.id, { userId: soft.user.id });
+    expect(await statusOf(a.sessionId)).toBe("expired");
+    const purged = await homeownerWithAlert();
+    const b = await app.createAlertCheckout(purged.user.id, purged.alert.id);
+    await purgeUser(admin!.id, { userId: purged.user.id, confirmEmail: purged.user.email });
+    expect(await statusOf(b.sessionId)).toBe("expired");
+  });
+
   it("a Stripe failure while expiring does not undo the delete", async () => {
     const { user, alert } = await homeownerWithAlert();
     const { sessionId } = await app.createAlertCheckout(user.id, alert.id);

@@ -55,7 +55,8 @@ export async function queueEmail(input: SendEmailInput, tx: DbOrTx = db): Promis
 
 /**
  * Link secrets in an email's params (a verification or reset token): kept only until the email
- * is sent, since only their hashes may stay in the database (email_log is in every backup).
+ * is sent, since only their hashes may stay in the database (email_log is in every backup). An
+ * email not sent yet (failed, bounced) keeps its link for a retry; the link expires anyway.
  */
 const SECRET_PARAMS = ["token"] as const;
 const withoutSecrets = sql`${emailLog.templateParams} - ${sql.raw(`'{${SECRET_PARAMS.join(",")}}'::text[]`)}`;
@@ -95,9 +96,8 @@ export async function deliverLogged(id: string): Promise<EmailLog["status"]> {
         status: permanent ? "bounced" : "failed",
         attempts,
         errorMessage: message.slice(0, 2000),
+        // Kept for a retry (an admin may retry a bounce too); the link expires on its own.
         nextAttemptAt: giveUp ? null : new Date(Date.now() + retryDelayMs(attempts)),
-        // A bounce is never sent again; a failure keeps its link for the retry (it expires anyway).
-        ...(permanent ? { templateParams: withoutSecrets } : {}),
       })
       .where(eq(emailLog.id, id));
     return permanent ? "bounced" : "failed";

@@ -131,6 +131,35 @@ describe("deleting a mortgage with a paid alert", () => {
     expect(subs.map((s) => s.id)).toContain(sub.id);
   });
 
+  it("after a delete has committed, a renewal stopped before a Stripe failure stays stopped", async () => {
+    const { user, mortgage } = await mortgageWithPaidAlert();
+    const [second] = await db
+      .insert(alerts)
+      .values({ userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 4.5, targetTerm: 360 })
+      .returning();
+    await payCheckout((await app.createAlertCheckout(user.id, second!.id)).url, { number: "4242 4242 4242 4242" });
+    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
+    const real = shared.__refiStripe!;
+    let updates = 0;
+    const flaky = Object.create(real.client) as Stripe;
+    const realUpdate = real.client.subscriptions.update.bind(real.client.subscriptions);
+    Object.defineProperty(flaky, "subscriptions", {
+      value: Object.assign(Object.create(real.client.subscriptions), {
+        update: (...args: Parameters<typeof realUpdate>) => (++updates === 2 ? Promise.reject(new Error("Stripe is down")) : realUpdate(...args)),
+      }),
+    });
+    shared.__refiStripe = { key: real.key, client: flaky };
+    const { stopRenewals } = await import("@/lib/billing/cancel");
+    try {
+      await expect(stopRenewals(user.id, { undoOnFailure: false })).rejects.toThrow("Stripe is down");
+    } finally {
+      shared.__refiStripe = real;
+    }
+    expect(updates).toBe(2); // no renewal switched back on
+    const ending = (await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id))).filter((s) => s.cancelAtPeriodEnd);
+    expect(ending).toHaveLength(1);
+  });
+
   it("another user's mortgage is not found, and nothing of it changes", async () => {
     const { mortgage, sub } = await mortgageWithPaidAlert();
     const other = await homeownerWithAlert();
