@@ -42,6 +42,45 @@ async function mortgageWithPaidAlert() {
   return { ...fixture, sub: sub!, unpaid: unpaid!, earlier: earlier! };
 }
 
+/** mortgageWithPaidAlert, with a second paid alert on the same mortgage. */
+async function mortgageWithTwoPaidAlerts() {
+  const fixture = await mortgageWithPaidAlert();
+  const [second] = await db
+    .insert(alerts)
+    .values({ userId: fixture.user.id, mortgageId: fixture.mortgage.id, alertType: "interest_rate", targetInterestRate: 4.5, targetTerm: 360 })
+    .returning();
+  await payCheckout((await app.createAlertCheckout(fixture.user.id, second!.id)).url, { number: "4242 4242 4242 4242" });
+  return fixture;
+}
+
+/**
+ * Runs `fn` with the app's Stripe client answering from the stand-in, except that
+ * subscriptions.<method> fails on its `failOn`-th call (the calls before and after go through):
+ * Stripe refusing partway through a loop. Returns how many calls it saw.
+ */
+async function withStripeFailing(method: "update" | "cancel", failOn: number, fn: () => Promise<void>, opts: { retrieveFails?: boolean } = {}): Promise<number> {
+  const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
+  const real = shared.__refiStripe!;
+  const subs = real.client.subscriptions;
+  const original = subs[method].bind(subs) as (...args: unknown[]) => Promise<unknown>;
+  let calls = 0;
+  const down = () => Promise.reject(new Error("Stripe is down"));
+  const flaky = Object.create(real.client) as Stripe;
+  Object.defineProperty(flaky, "subscriptions", {
+    value: Object.assign(Object.create(subs), {
+      [method]: (...args: unknown[]) => (++calls === failOn ? down() : original(...args)),
+      ...(opts.retrieveFails ? { retrieve: down } : {}),
+    }),
+  });
+  shared.__refiStripe = { key: real.key, client: flaky };
+  try {
+    await fn();
+  } finally {
+    shared.__refiStripe = real;
+  }
+  return calls;
+}
+
 const liveAlertIds = async (mortgageId: string) =>
   (await db.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.mortgageId, mortgageId), isNull(alerts.deletedAt)))).map((a) => a.id).sort();
 
@@ -96,65 +135,29 @@ describe("deleting a mortgage with a paid alert", () => {
   });
 
   it("when Stripe fails partway through two subscriptions, the one already stopped renews again and nothing is deleted", async () => {
-    const { user, mortgage, sub } = await mortgageWithPaidAlert();
-    const [second] = await db
-      .insert(alerts)
-      .values({ userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 4.5, targetTerm: 360 })
-      .returning();
-    await payCheckout((await app.createAlertCheckout(user.id, second!.id)).url, { number: "4242 4242 4242 4242" });
+    const { user, mortgage, sub } = await mortgageWithTwoPaidAlerts();
     const subs = await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id));
+    expect(subs.map((s) => s.id)).toContain(sub.id);
     expect(subs).toHaveLength(2);
 
-    // Stripe answers the first stop, then goes down.
-    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
-    const real = shared.__refiStripe!;
-    let updates = 0;
-    const flaky = Object.create(real.client) as Stripe;
-    const realUpdate = real.client.subscriptions.update.bind(real.client.subscriptions);
-    Object.defineProperty(flaky, "subscriptions", {
-      value: Object.assign(Object.create(real.client.subscriptions), {
-        update: (...args: Parameters<typeof realUpdate>) => (++updates === 2 ? Promise.reject(new Error("Stripe is down")) : realUpdate(...args)),
-      }),
-    });
-    shared.__refiStripe = { key: real.key, client: flaky };
-    try {
+    // Stripe answers the first stop, then refuses the second.
+    const updates = await withStripeFailing("update", 2, async () => {
       await expect(app.deleteMortgage(user.id, mortgage.id)).rejects.toThrow("Stripe is down");
-    } finally {
-      shared.__refiStripe = real;
-    }
+    });
     expect(updates).toBe(3); // stop, refused stop, renew again
     expect((await db.select().from(mortgages).where(eq(mortgages.id, mortgage.id)))[0]!.deletedAt).toBeNull();
     for (const s of await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id))) {
       expect(s.cancelAtPeriodEnd).toBe(false);
       expect((await sdk.subscriptions.retrieve(s.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
     }
-    expect(subs.map((s) => s.id)).toContain(sub.id);
   });
 
   it("after a delete has committed, a renewal stopped before a Stripe failure stays stopped", async () => {
-    const { user, mortgage } = await mortgageWithPaidAlert();
-    const [second] = await db
-      .insert(alerts)
-      .values({ userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 4.5, targetTerm: 360 })
-      .returning();
-    await payCheckout((await app.createAlertCheckout(user.id, second!.id)).url, { number: "4242 4242 4242 4242" });
-    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
-    const real = shared.__refiStripe!;
-    let updates = 0;
-    const flaky = Object.create(real.client) as Stripe;
-    const realUpdate = real.client.subscriptions.update.bind(real.client.subscriptions);
-    Object.defineProperty(flaky, "subscriptions", {
-      value: Object.assign(Object.create(real.client.subscriptions), {
-        update: (...args: Parameters<typeof realUpdate>) => (++updates === 2 ? Promise.reject(new Error("Stripe is down")) : realUpdate(...args)),
-      }),
-    });
-    shared.__refiStripe = { key: real.key, client: flaky };
+    const { user } = await mortgageWithTwoPaidAlerts();
     const { stopRenewals } = await import("@/lib/billing/cancel");
-    try {
+    const updates = await withStripeFailing("update", 2, async () => {
       await expect(stopRenewals(user.id, { undoOnFailure: false })).rejects.toThrow("Stripe is down");
-    } finally {
-      shared.__refiStripe = real;
-    }
+    });
     expect(updates).toBe(2); // no renewal switched back on
     const ending = (await db.select().from(subscriptions).where(eq(subscriptions.userId, user.id))).filter((s) => s.cancelAtPeriodEnd);
     expect(ending).toHaveLength(1);
@@ -172,34 +175,22 @@ describe("deleting a mortgage with a paid alert", () => {
 
 describe("deleting an account when Stripe fails partway", () => {
   it("says how many subscriptions were cancelled (that can't be undone) and keeps the account", async () => {
-    const { user, mortgage } = await mortgageWithPaidAlert();
-    const [second] = await db
-      .insert(alerts)
-      .values({ userId: user.id, mortgageId: mortgage.id, alertType: "interest_rate", targetInterestRate: 4.5, targetTerm: 360 })
-      .returning();
-    await payCheckout((await app.createAlertCheckout(user.id, second!.id)).url, { number: "4242 4242 4242 4242" });
+    const { user } = await mortgageWithTwoPaidAlerts();
     await db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, user.id));
-
-    const shared = globalThis as unknown as { __refiStripe?: { key: string; client: Stripe } };
-    const real = shared.__refiStripe!;
-    let cancels = 0;
-    const realCancel = real.client.subscriptions.cancel.bind(real.client.subscriptions);
-    const flaky = Object.create(real.client) as Stripe;
-    Object.defineProperty(flaky, "subscriptions", {
-      value: Object.assign(Object.create(real.client.subscriptions), {
-        cancel: (...args: Parameters<typeof realCancel>) => (++cancels === 2 ? Promise.reject(new Error("Stripe is down")) : realCancel(...args)),
-        retrieve: () => Promise.reject(new Error("Stripe is down")),
-      }),
-    });
-    shared.__refiStripe = { key: real.key, client: flaky };
     const { vi } = await import("vitest");
     const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      await expect(app.deleteAccount(user.id, PASSWORD, null)).rejects.toThrow(
-        "We cancelled 1 of your 2 subscriptions, but couldn't cancel the rest with our payment provider, so your account was not deleted.",
+      await withStripeFailing(
+        "cancel",
+        2,
+        async () => {
+          await expect(app.deleteAccount(user.id, PASSWORD, null)).rejects.toThrow(
+            "We cancelled 1 of your 2 subscriptions, but couldn't cancel the rest with our payment provider, so your account was not deleted.",
+          );
+        },
+        { retrieveFails: true },
       );
     } finally {
-      shared.__refiStripe = real;
       quiet.mockRestore();
     }
     expect((await db.select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, user.id)))[0]!.deletedAt).toBeNull();
