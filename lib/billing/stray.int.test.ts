@@ -149,4 +149,34 @@ describe("a subscription that can never be applied", () => {
     expect((await sdk.subscriptions.retrieve(row!.stripeSubscriptionId)).status).toBe("active");
     expect((await db.select().from(subscriptions).where(and(eq(subscriptions.id, row!.id))))[0]).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
   });
+
+  it("a paused subscription that a new checkout replaces is cancelled at Stripe, so resuming it cannot charge twice", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { user, alert } = await homeownerWithAlert();
+    await payCheckout((await checkout.createAlertCheckout(user.id, alert.id)).url, CARD);
+    const [first] = await db.select().from(subscriptions).where(eq(subscriptions.alertId, alert.id));
+    // The stand-in has no pause of its own: the subscription is paused in its state (as Stripe
+    // does when a trial ends without a card) and the event Stripe would send is sent.
+    const paused = harness.standin.state.subscriptions[first!.stripeSubscriptionId]!;
+    paused.status = "paused";
+    await harness.standin.sendEvent("customer.subscription.updated", structuredClone(paused), { status: "active" });
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.id, first!.id)))[0]).toMatchObject({ status: "paused" });
+
+    const before = harness.deliveries.length;
+    const again = await checkout.createAlertCheckout(user.id, alert.id);
+    await payCheckout(again.url, CARD);
+    const [now] = await db.select().from(subscriptions).where(eq(subscriptions.alertId, alert.id));
+    await delivered((d) => d.type === "customer.subscription.deleted" && harness.deliveries.indexOf(d) >= before);
+    warn.mockRestore();
+
+    expect(now).toMatchObject({ id: first!.id, status: "active" });
+    expect(now!.stripeSubscriptionId).not.toBe(first!.stripeSubscriptionId);
+    expect((await sdk.subscriptions.retrieve(first!.stripeSubscriptionId)).status).toBe("canceled");
+    expect((await sdk.subscriptions.retrieve(now!.stripeSubscriptionId)).status).toBe("active");
+    // The old one's deletion event leaves the alert with the new subscription.
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.alertId, alert.id)))[0]).toMatchObject({ stripeSubscriptionId: now!.stripeSubscriptionId, status: "active" });
+    const audits = (await db.select().from(auditLog).where(and(eq(auditLog.action, "billing.replaced_subscription_cancelled"), eq(auditLog.targetId, user.id))));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.before).toMatchObject({ stripeSubscriptionId: first!.stripeSubscriptionId, status: "paused" });
+  });
 });

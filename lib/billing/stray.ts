@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, like, sql } from "drizzle-orm";
+import { and, eq, like, or, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { DbOrTx } from "@/db";
-import { auditLog } from "@/db/schema";
+import { auditLog, type Subscription } from "@/db/schema";
 import { audit } from "@/lib/audit";
 import { ENDED_STATUSES } from "./status";
 import { isResourceMissing } from "./stale-stripe-ids";
@@ -10,6 +10,7 @@ import { stripe, stripeConfigured } from "./stripe";
 import { syncSubscription, type SyncOutcome, type SyncSource } from "./sync";
 
 type Rejected = Extract<SyncOutcome, { result: "rejected" }>;
+type Replaced = NonNullable<Extract<SyncOutcome, { result: "applied" }>["replaced"]>;
 type StopResult = "cancelled" | "already_ended" | "not_configured";
 
 const idOf = (v: string | { id: string } | null | undefined) => (v == null ? null : typeof v === "string" ? v : v.id);
@@ -17,43 +18,47 @@ const idOf = (v: string | { id: string } | null | undefined) => (v == null ? nul
 /**
  * syncSubscription, and a subscription it rejects (a second one for a paid alert, or one for a
  * deleted alert, mortgage or account) is cancelled at Stripe at once: nobody could see or cancel
- * it here, and Stripe would bill it every period. Used wherever Stripe hands us a subscription
- * (webhooks, the success page).
+ * it here, and Stripe would bill it every period. So is a paused or incomplete subscription that
+ * a new one replaced: resumed or paid later, it would charge for an alert already paid for.
+ * Used wherever Stripe hands us a subscription (webhooks, the success page).
  */
 export async function applySubscription(tx: DbOrTx, sub: Stripe.Subscription, source: SyncSource): Promise<SyncOutcome> {
   const outcome = await syncSubscription(tx, sub, source);
   if (outcome.result === "rejected") await stopStraySubscription(tx, sub, outcome);
+  if (outcome.result === "applied" && outcome.replaced) await stopReplacedSubscription(tx, outcome.subscription, outcome.replaced);
   return outcome;
 }
 
 /**
- * Cancels the stray subscription now, without proration: Stripe's proration only credits the
- * customer balance (no money back), and the stand-in ignores it. Any refund of what it already
- * charged is an admin's decision, so an audit_log row on the user (shown on the admin user page)
- * says what happened and names the invoice. A Stripe failure is thrown: the webhook answers 5xx
- * and Stripe retries, so the subscription is never left charging silently.
+ * Cancels a subscription at Stripe now, without proration: Stripe's proration only credits the
+ * customer balance (no money back), and the stand-in ignores it. A Stripe failure is thrown: the
+ * webhook answers 5xx and Stripe retries, so the subscription is never left charging silently.
+ */
+async function cancelAtStripe(stripeSubscriptionId: string, comment: string): Promise<StopResult> {
+  if (!stripeConfigured()) return "not_configured";
+  try {
+    await stripe().subscriptions.cancel(stripeSubscriptionId, { cancellation_details: { comment: comment.slice(0, 500) } });
+    return "cancelled";
+  } catch (err) {
+    // An earlier delivery (or the success page) already cancelled it: nothing left to do.
+    const current = await stripe()
+      .subscriptions.retrieve(stripeSubscriptionId)
+      .catch((e: unknown) => (isResourceMissing(e) ? null : Promise.reject(e)));
+    if (current && !(ENDED_STATUSES as readonly string[]).includes(current.status)) throw err;
+    return "already_ended";
+  }
+}
+
+/**
+ * Cancels the stray subscription. Any refund of what it already charged is an admin's decision,
+ * so an audit_log row on the user (shown on the admin user page) says what happened and names
+ * the invoice.
  */
 async function stopStraySubscription(tx: DbOrTx, sub: Stripe.Subscription, outcome: Rejected): Promise<void> {
-  let result: StopResult;
-  if (!stripeConfigured()) {
-    result = "not_configured";
-  } else {
-    try {
-      await stripe().subscriptions.cancel(sub.id, { cancellation_details: { comment: `Cancelled automatically by Refi Alert: ${outcome.reason}`.slice(0, 500) } });
-      result = "cancelled";
-    } catch (err) {
-      // An earlier delivery (or the success page) already cancelled it: nothing left to do.
-      const current = await stripe()
-        .subscriptions.retrieve(sub.id)
-        .catch((e: unknown) => (isResourceMissing(e) ? null : Promise.reject(e)));
-      if (current && !(ENDED_STATUSES as readonly string[]).includes(current.status)) throw err;
-      result = "already_ended";
-    }
-  }
+  const result = await cancelAtStripe(sub.id, `Cancelled automatically by Refi Alert: ${outcome.reason}`);
   const line = `[billing] stray subscription ${sub.id} (customer ${idOf(sub.customer)}): ${outcome.reason}`;
-  if (result === "not_configured") console.error(`${line} — NOT cancelled: Stripe is not configured here; cancel it in the Stripe dashboard`);
-  else console.warn(`${line} — ${result === "cancelled" ? "cancelled at Stripe" : "already ended at Stripe"}`);
-  if (await alreadyRecorded(tx, sub.id)) return;
+  logStop(line, result);
+  if (await alreadyRecorded(tx, "billing.stray_subscription_%", sub.id)) return;
   await audit(
     {
       actorId: null,
@@ -75,15 +80,45 @@ async function stopStraySubscription(tx: DbOrTx, sub: Stripe.Subscription, outco
   );
 }
 
+/** Cancels the paused or incomplete subscription a new one replaced, with an audit row on the user (as for a stray one). */
+async function stopReplacedSubscription(tx: DbOrTx, kept: Subscription, replaced: Replaced): Promise<void> {
+  const reason = `alert ${kept.alertId} is now paid for by ${kept.stripeSubscriptionId}; ${replaced.stripeSubscriptionId} was ${replaced.status}`;
+  const result = await cancelAtStripe(replaced.stripeSubscriptionId, `Replaced: ${reason}`);
+  logStop(`[billing] replaced subscription ${replaced.stripeSubscriptionId}: ${reason}`, result);
+  if (await alreadyRecorded(tx, "billing.replaced_subscription_%", replaced.stripeSubscriptionId)) return;
+  await audit(
+    {
+      actorId: null,
+      action: result === "not_configured" ? "billing.replaced_subscription_found" : "billing.replaced_subscription_cancelled",
+      targetType: "user",
+      targetId: kept.userId,
+      before: { stripeSubscriptionId: replaced.stripeSubscriptionId, status: replaced.status },
+      after: { alertId: kept.alertId, keptSubscription: kept.stripeSubscriptionId, cancelledAtStripe: result !== "not_configured" },
+    },
+    tx,
+  );
+}
+
+function logStop(line: string, result: StopResult): void {
+  if (result === "not_configured") console.error(`${line} — NOT cancelled: Stripe is not configured here; cancel it in the Stripe dashboard`);
+  else console.warn(`${line} — ${result === "cancelled" ? "cancelled at Stripe" : "already ended at Stripe"}`);
+}
+
 /**
- * One audit row per stray subscription, although several events (and the success page) may
- * reject it: a retry after a rolled-back transaction still finds it cancelled and records it then.
+ * One audit row per cancelled subscription, although several events (and the success page) may
+ * meet it: a retry after a rolled-back transaction still finds it cancelled and records it then.
+ * The subscription id is in `after` (stray) or `before` (replaced).
  */
-async function alreadyRecorded(tx: DbOrTx, stripeSubscriptionId: string): Promise<boolean> {
+async function alreadyRecorded(tx: DbOrTx, action: string, stripeSubscriptionId: string): Promise<boolean> {
   const [row] = await tx
     .select({ id: auditLog.id })
     .from(auditLog)
-    .where(and(like(auditLog.action, "billing.stray_subscription_%"), eq(sql`${auditLog.after}->>'stripeSubscriptionId'`, stripeSubscriptionId)))
+    .where(
+      and(
+        like(auditLog.action, action),
+        or(eq(sql`${auditLog.after}->>'stripeSubscriptionId'`, stripeSubscriptionId), eq(sql`${auditLog.before}->>'stripeSubscriptionId'`, stripeSubscriptionId)),
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }

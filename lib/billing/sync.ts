@@ -24,7 +24,13 @@ export type SyncSource = { kind: "event"; createdAt: Date } | { kind: "fetched" 
  * (lib/billing/stray.ts). `duplicate`/`unknown`/`stale` are only logged.
  */
 export type SyncOutcome =
-  | { result: "applied"; subscription: Subscription; previousStatus: Subscription["status"] | null }
+  | {
+      result: "applied";
+      subscription: Subscription;
+      previousStatus: Subscription["status"] | null;
+      /** The alert's earlier subscription this one took the place of, when it had not ended (paused, incomplete). */
+      replaced?: { stripeSubscriptionId: string; status: Subscription["status"] };
+    }
   | { result: "stale" | "unknown" | "duplicate"; subscription?: Subscription; reason: string }
   | { result: "rejected"; subscription?: Subscription; reason: string; alertId: string; userId: string | null };
 
@@ -191,5 +197,11 @@ export async function syncSubscription(tx: DbOrTx, sub: Stripe.Subscription, sou
       tx,
     );
   }
-  return { result: "applied", subscription: saved, previousStatus };
+  // A paused or incomplete subscription this one replaces could still be resumed or paid at
+  // Stripe, and would then charge for an alert that is already paid: the caller cancels it.
+  const replaced =
+    row && row.stripeSubscriptionId !== sub.id && !(ENDED_STATUSES as readonly string[]).includes(row.status)
+      ? { stripeSubscriptionId: row.stripeSubscriptionId, status: row.status }
+      : undefined;
+  return { result: "applied", subscription: saved, previousStatus, ...(replaced ? { replaced } : {}) };
 }
