@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db, getDbHandle } from "@/db";
 import { emailLog, invoices, planPrices, plans, subscriptions, users } from "@/db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { startStripeStandin, type StripeStandin } from "./standin";
@@ -212,6 +212,19 @@ describe("Checkout through the SDK against the stand-in", () => {
     const resumed = await app.setCancelAtPeriodEnd(user.id, row!.id, false);
     expect(resumed).toMatchObject({ cancelAtPeriodEnd: false });
     expect((await sdk.subscriptions.retrieve(row!.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
+  });
+
+  it("a cancel at period end that Stripe accepts but the database fails to record is undone at Stripe", async () => {
+    const { user, alert } = await homeownerWithAlert();
+    const { url } = await app.createAlertCheckout(user.id, alert.id);
+    await payCheckout(url, { number: "4242 4242 4242 4242" });
+    const [row] = await db.select().from(subscriptions).where(eq(subscriptions.alertId, alert.id));
+    // The database fails between Stripe's answer and our write (injected once).
+    const failing = vi.spyOn(getDbHandle().db, "transaction").mockRejectedValueOnce(new Error("connection terminated"));
+    await expect(app.setCancelAtPeriodEnd(user.id, row!.id, true)).rejects.toThrow("connection terminated");
+    failing.mockRestore();
+    expect((await sdk.subscriptions.retrieve(row!.stripeSubscriptionId)).cancel_at_period_end).toBe(false);
+    expect((await db.select().from(subscriptions).where(eq(subscriptions.id, row!.id)))[0]).toMatchObject({ cancelAtPeriodEnd: false, status: "active" });
   });
 
   it("the customer portal opens for the user's customer and returns to /billing", async () => {

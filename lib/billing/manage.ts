@@ -36,14 +36,24 @@ export async function setCancelAtPeriodEnd(userId: string, subscriptionId: strin
     if ((err as { statusCode?: number }).statusCode === 404) throw new UnknownAtStripeError();
     throw err;
   }
-  return db.transaction(async (tx) => {
-    const outcome = await syncSubscription(tx, updated, { kind: "fetched" });
-    await audit(
-      { actorId, action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume", targetType: "subscription", targetId: row.id, before: { cancelAtPeriodEnd: row.cancelAtPeriodEnd }, after: { cancelAtPeriodEnd: cancel } },
-      tx,
-    );
-    return outcome.subscription ?? row;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const outcome = await syncSubscription(tx, updated, { kind: "fetched" });
+      await audit(
+        { actorId, action: cancel ? "subscription.cancel_at_period_end" : "subscription.resume", targetType: "subscription", targetId: row.id, before: { cancelAtPeriodEnd: row.cancelAtPeriodEnd }, after: { cancelAtPeriodEnd: cancel } },
+        tx,
+      );
+      return outcome.subscription ?? row;
+    });
+  } catch (err) {
+    // Stripe changed and our record did not (the database failed): put Stripe back, so an error
+    // here still means nothing changed, as its callers tell the homeowner. Should that fail too,
+    // the customer.subscription.updated webhook brings the row in line with Stripe later.
+    await stripe()
+      .subscriptions.update(row.stripeSubscriptionId, { cancel_at_period_end: row.cancelAtPeriodEnd })
+      .catch((undoErr: unknown) => console.error(`[billing] subscription ${row.stripeSubscriptionId}: set cancel_at_period_end=${cancel} at Stripe, could not record it here nor undo it`, undoErr));
+    throw err;
+  }
 }
 
 /** A Stripe Customer Portal session for the user's customer (payment methods, invoices). */
