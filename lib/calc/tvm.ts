@@ -128,6 +128,8 @@ function checkRange(nperValue: number, start: number, end: number): void {
  * CUMIPMT: interest paid from period `start` to `end` inclusive (negative for a loan).
  * Deviation from Excel, on purpose: Excel answers #NUM! for rate <= 0 or pv <= 0; here
  * rate = 0 gives 0 interest (what the loan really costs), and the sign simply follows pv.
+ * `start` and `end` must be whole periods: Excel's versions disagree on a fraction (2003
+ * truncated it, later ones compute with it), so here a fraction is an input error, not a guess.
  */
 export function cumipmt(
   rate: number,
