@@ -113,7 +113,8 @@ export async function emailLogPage(actorId: string, params: EmailListParams) {
 
 /**
  * Sends a failed or bounced email again now. Its attempts start over, so if this try fails too
- * the automatic retries (1 min, 5 min, 30 min) follow as for a new email.
+ * the automatic retries (lib/email/send.ts: 1 min, 5 min, 30 min, ... 12 h) follow as for a new
+ * email. One being sent right now is queued, not failed, so it is not taken twice.
  */
 export async function retryEmail(actorId: string, { emailId }: { emailId: string }, ctx: AdminCtx = {}): Promise<ActionState> {
   await assertAdmin(actorId);

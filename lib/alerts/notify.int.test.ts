@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { alerts, emailLog, triggers, userPreferences } from "@/db/schema";
+import { alerts, emailLog, subscriptions, triggers, userPreferences } from "@/db/schema";
 import { retryDueEmails } from "@/lib/email";
 import { decodeRaw, startSmtpServer } from "@/tests/support/smtp";
 import { notifyInstant, sendDigests } from "./notify";
@@ -156,5 +156,51 @@ describe("alert notifications", () => {
     await sweepAlerts();
     expect(await notifyInstant()).toEqual({ queued: 0, sent: 0 });
     expect(smtp.to(user.email)).toHaveLength(0);
+  });
+
+  it("every waiting trigger is emailed, however many there are and however late the job runs; not one whose subscription lapsed", async () => {
+    const owners = await Promise.all([1, 2, 3, 4, 5].map(() => ownerWithAlert({ alertFrequency: "instant" })));
+    await publishRate("30_year_fixed", "2026-07-02", 6.25);
+    expect((await sweepAlerts()).created).toHaveLength(5);
+    // Two waited three days (the worker was down); one subscription lapsed since its trigger.
+    const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000);
+    await db.update(triggers).set({ triggeredAt: threeDaysAgo }).where(inArray(triggers.alertId, [owners[0]!.alert.id, owners[1]!.alert.id]));
+    await db.update(subscriptions).set({ status: "canceled" }).where(eq(subscriptions.alertId, owners[4]!.alert.id));
+
+    expect(await notifyInstant({ pageSize: 2 })).toEqual({ queued: 4, sent: 4 });
+    for (const o of owners.slice(0, 4)) expect(smtp.to(o.user.email)).toHaveLength(1);
+    expect(smtp.to(owners[4]!.user.email)).toHaveLength(0);
+    const [lapsed] = await db.select().from(triggers).where(eq(triggers.alertId, owners[4]!.alert.id));
+    expect(lapsed!.notificationSent).toBe(false);
+  });
+
+  it("a digest includes a trigger made after the previous digest ran, even when this one runs late", async () => {
+    const first = await ownerWithAlert({ alertFrequency: "daily" });
+    const second = await ownerWithAlert({ alertFrequency: "daily" });
+    await publishRate("30_year_fixed", "2026-07-09", 6.25);
+    await sweepAlerts();
+    // More than a day old when the digest finally runs.
+    await db.update(triggers).set({ triggeredAt: new Date(Date.now() - 30 * 3600_000) }).where(eq(triggers.alertId, first.alert.id));
+    expect(await sendDigests("daily", { pageSize: 1 })).toEqual({ queued: 2, sent: 2 });
+    expect(smtp.to(first.user.email)).toHaveLength(1);
+    expect(smtp.to(second.user.email)).toHaveLength(1);
+  });
+
+  it("sending stops when its time is up, and email.retry sends the rest, once each", async () => {
+    const owners = await Promise.all([1, 2, 3].map(() => ownerWithAlert({ alertFrequency: "instant" })));
+    await publishRate("30_year_fixed", "2026-07-16", 6.25);
+    await sweepAlerts();
+    expect(await notifyInstant({ budgetMs: 0 })).toEqual({ queued: 3, sent: 0 });
+    for (const o of owners) expect(smtp.to(o.user.email)).toHaveLength(0);
+    // Queued emails are due to the retrier two minutes later (here: now).
+    const ids = owners.map((o) => o.alert.id);
+    await db.update(emailLog).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(inArray(emailLog.alertId, ids));
+    expect(await retryDueEmails()).toEqual({ retried: 3, sent: 3 });
+    for (const o of owners) expect(smtp.to(o.user.email)).toHaveLength(1);
+    expect((await db.select().from(emailLog).where(inArray(emailLog.alertId, ids))).map((e) => [e.status, e.attempts])).toEqual([
+      ["sent", 1],
+      ["sent", 1],
+      ["sent", 1],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, queryRows, type DbOrTx } from "@/db";
+import { monitoredSubscriptionSql } from "@/lib/billing/status";
 import { deliverLogged, queueEmail } from "@/lib/email";
 import { PRODUCT_LABELS, productForTerm } from "./products";
 import { displayFormatOf } from "@/lib/format";
@@ -30,13 +31,19 @@ type PendingRow = {
   reason: string;
   currency: string | null;
   date_format: string | null;
+  triggered_at: string;
 };
+
+/** Which pending triggers to read: one page after `after` (instant), or all of some users' (digests). */
+type PendingFilter = { after?: { at: string; id: string }; userIds?: string[]; limit?: number };
 
 /**
  * Triggers not yet emailed whose owner wants `frequency`, with email on, whose alert is still
- * live and which nobody has acted on, triggered since `since`.
+ * live, paid for (the sweep's own subscription rule: a subscription that lapsed since the
+ * trigger stops its email too) and not acted on, and which have not expired. No time window:
+ * a trigger waits for its email however late the job runs, until it expires (14 days).
  */
-async function pendingTriggers(tx: DbOrTx, frequency: Frequency, since: Date, userId?: string): Promise<PendingRow[]> {
+async function pendingTriggers(tx: DbOrTx, frequency: Frequency, filter: PendingFilter = {}): Promise<PendingRow[]> {
   return queryRows<PendingRow>(
     tx,
     sql`SELECT t.id AS trigger_id, a.id AS alert_id, u.id AS user_id, u.email, u.name, m.name AS mortgage_name,
@@ -44,7 +51,7 @@ async function pendingTriggers(tx: DbOrTx, frequency: Frequency, since: Date, us
                coalesce(a.estimate_refinance_cost_cents, a.calculated_refinance_cost_cents, 0)::text AS cost_cents,
                m.remaining_principal_cents::text, m.remaining_term, m.original_interest_rate::text AS current_rate,
                t.market_rate::text, t.market_date::text, t.current_value::text, t.reason,
-               p.currency, p.date_format
+               p.currency, p.date_format, t.triggered_at::text AS triggered_at
         FROM triggers t
         JOIN alerts a ON a.id = t.alert_id AND a.deleted_at IS NULL AND a.is_active AND NOT a.user_dismissed AND a.paused_at IS NULL
         JOIN mortgages m ON m.id = a.mortgage_id AND m.deleted_at IS NULL
@@ -52,14 +59,47 @@ async function pendingTriggers(tx: DbOrTx, frequency: Frequency, since: Date, us
         LEFT JOIN user_preferences p ON p.user_id = u.id
         WHERE t.notification_sent = FALSE AND t.status = 'triggered' AND t.user_action IS NULL
           AND (t.expires_at IS NULL OR t.expires_at > now())
-          AND t.triggered_at >= ${since.toISOString()}::timestamptz
+          AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.alert_id = a.id AND ${monitoredSubscriptionSql(sql`s.status`, sql`s.current_period_end`)})
           AND coalesce(p.email_notifications, TRUE)
           AND coalesce(p.alert_frequency, 'instant') = ${frequency}::alert_frequency
-          ${userId ? sql`AND u.id = ${userId}` : sql``}
+          ${filter.after ? sql`AND (t.triggered_at, t.id) > (${filter.after.at}::timestamptz, ${filter.after.id}::uuid)` : sql``}
+          ${filter.userIds ? sql`AND u.id IN (${sql.join(filter.userIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
         ORDER BY t.triggered_at, t.id
-        LIMIT 1000`,
+        ${filter.limit ? sql`LIMIT ${filter.limit}` : sql``}`,
   );
 }
+
+/** Users with triggers waiting for a `frequency` digest, a page at a time (keyset on the id). */
+async function digestUsers(frequency: "daily" | "weekly", afterUserId: string | null, limit: number): Promise<string[]> {
+  const rows = await queryRows<{ user_id: string }>(
+    db,
+    sql`SELECT DISTINCT a.user_id
+        FROM triggers t
+        JOIN alerts a ON a.id = t.alert_id
+        LEFT JOIN user_preferences p ON p.user_id = a.user_id
+        WHERE t.notification_sent = FALSE AND t.status = 'triggered' AND t.user_action IS NULL
+          AND (t.expires_at IS NULL OR t.expires_at > now())
+          AND coalesce(p.alert_frequency, 'instant') = ${frequency}::alert_frequency
+          ${afterUserId ? sql`AND a.user_id > ${afterUserId}::uuid` : sql``}
+        ORDER BY a.user_id
+        LIMIT ${limit}`,
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** Sends queued emails one after another until `deadline`; the rest are left to email.retry (queued, due in 2 minutes). */
+async function deliverUntil(emailIds: string[], deadline: number): Promise<number> {
+  let sent = 0;
+  for (const id of emailIds) {
+    if (Date.now() >= deadline) break;
+    if ((await deliverLogged(id)) === "sent") sent++;
+  }
+  return sent;
+}
+
+const PAGE = 500;
+/** The sweep job runs hourly and its lock is taken over after 15 minutes: sending stops well before. */
+const DEFAULT_SEND_BUDGET_MS = 10 * 60_000;
 
 /** The owner's currency and date format, stored with the email so a retry reads the same. */
 const displayOf = (r: PendingRow) => displayFormatOf({ currency: r.currency, dateFormat: r.date_format });
@@ -115,74 +155,100 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /**
- * `instant` users: one alert_notification email per trigger. Queued inside the transaction that
- * marks the trigger notified, delivered after it commits (a failure is retried by email.retry).
+ * `instant` users: one alert_notification email per trigger. Each is queued inside the
+ * transaction that marks its trigger notified, a page at a time until none is left; then they
+ * are sent until `budgetMs` is spent, and email.retry sends any left (a week when many alerts
+ * fire at once, or a crash before sending).
  */
-export async function notifyInstant(now = new Date()): Promise<{ queued: number; sent: number }> {
-  const pending = await pendingTriggers(db, "instant", new Date(now.getTime() - 24 * 3600_000));
+export async function notifyInstant(opts: { budgetMs?: number; pageSize?: number } = {}): Promise<{ queued: number; sent: number }> {
+  const deadline = Date.now() + (opts.budgetMs ?? DEFAULT_SEND_BUDGET_MS);
   const emailIds: string[] = [];
-  for (const row of pending) {
-    try {
-      const id = await db.transaction(async (tx) => {
-        if ((await claim(tx, [row.trigger_id])).length === 0) return null;
-        return queueEmail(
-          {
-            to: row.email,
-            type: "alert_notification",
-            template: "alert-trigger",
-            params: { name: row.name, display: displayOf(row), ...triggerParams(row), unsubscribePath: unsubscribePaths(row.user_id).page },
-            userId: row.user_id,
-            alertId: row.alert_id,
-            triggerId: row.trigger_id,
-            headers: unsubscribeHeaders(row.user_id),
-          },
-          tx,
-        );
-      });
+  let after: PendingFilter["after"];
+  for (;;) {
+    const limit = opts.pageSize ?? PAGE;
+    const page = await pendingTriggers(db, "instant", { after, limit });
+    for (const row of page) {
+      const id = await queueInstant(row);
       if (id) emailIds.push(id);
-    } catch (err) {
-      // An email for this trigger already exists (the unique index): it was emailed; record that.
-      if (!isUniqueViolation(err)) throw err;
-      await db.transaction((tx) => claim(tx, [row.trigger_id]));
     }
+    if (page.length < limit) break;
+    const last = page[page.length - 1]!;
+    after = { at: last.triggered_at, id: last.trigger_id };
   }
-  let sent = 0;
-  for (const id of emailIds) if ((await deliverLogged(id)) === "sent") sent++;
-  return { queued: emailIds.length, sent };
+  return { queued: emailIds.length, sent: await deliverUntil(emailIds, deadline) };
 }
 
-/** `daily` / `weekly` users: one digest per user of the period's unsent triggers. */
-export async function sendDigests(frequency: "daily" | "weekly", now = new Date()): Promise<{ queued: number; sent: number }> {
-  const periodMs = (frequency === "daily" ? 1 : 7) * 24 * 3600_000;
-  const since = new Date(now.getTime() - periodMs);
-  const pending = await pendingTriggers(db, frequency, since);
-  const byUser = new Map<string, PendingRow[]>();
-  for (const r of pending) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
-  const emailIds: string[] = [];
-  for (const [userId, rows] of byUser) {
-    const id = await db.transaction(async (tx) => {
-      const claimed = new Set(await claim(tx, rows.map((r) => r.trigger_id)));
-      const items = rows.filter((r) => claimed.has(r.trigger_id));
-      if (items.length === 0) return null;
-      const newest = items[items.length - 1]!;
+async function queueInstant(row: PendingRow): Promise<string | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      if ((await claim(tx, [row.trigger_id])).length === 0) return null;
       return queueEmail(
         {
-          to: newest.email,
-          type: frequency === "daily" ? "daily_digest" : "weekly_digest",
-          template: "alert-digest",
-          params: { name: newest.name, display: displayOf(newest), frequency, items: items.map(triggerParams), unsubscribePath: unsubscribePaths(userId).page },
-          userId,
-          // email_log links one alert and trigger: the newest; every trigger id is in the params.
-          alertId: newest.alert_id,
-          triggerId: newest.trigger_id,
-          headers: unsubscribeHeaders(userId),
+          to: row.email,
+          type: "alert_notification",
+          template: "alert-trigger",
+          params: { name: row.name, display: displayOf(row), ...triggerParams(row), unsubscribePath: unsubscribePaths(row.user_id).page },
+          userId: row.user_id,
+          alertId: row.alert_id,
+          triggerId: row.trigger_id,
+          headers: unsubscribeHeaders(row.user_id),
         },
         tx,
       );
     });
-    if (id) emailIds.push(id);
+  } catch (err) {
+    // An email for this trigger already exists (the unique index): it was emailed; record that.
+    if (!isUniqueViolation(err)) throw err;
+    await db.transaction((tx) => claim(tx, [row.trigger_id]));
+    return null;
   }
-  let sent = 0;
-  for (const id of emailIds) if ((await deliverLogged(id)) === "sent") sent++;
-  return { queued: emailIds.length, sent };
+}
+
+/**
+ * `daily` / `weekly` users: one digest per user of every trigger waiting for it (no time
+ * window: a trigger made just after the last digest ran is in the next one), users a page at a
+ * time; sent until `budgetMs` is spent, the rest by email.retry.
+ */
+export async function sendDigests(frequency: "daily" | "weekly", opts: { budgetMs?: number; pageSize?: number } = {}): Promise<{ queued: number; sent: number }> {
+  const deadline = Date.now() + (opts.budgetMs ?? DEFAULT_SEND_BUDGET_MS);
+  const emailIds: string[] = [];
+  let afterUser: string | null = null;
+  for (;;) {
+    const limit = opts.pageSize ?? PAGE;
+    const userIds = await digestUsers(frequency, afterUser, limit);
+    if (userIds.length === 0) break;
+    const pending = await pendingTriggers(db, frequency, { userIds });
+    const byUser = new Map<string, PendingRow[]>();
+    for (const r of pending) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+    for (const [userId, rows] of byUser) {
+      const id = await queueDigest(frequency, userId, rows);
+      if (id) emailIds.push(id);
+    }
+    if (userIds.length < limit) break;
+    afterUser = userIds[userIds.length - 1]!;
+  }
+  return { queued: emailIds.length, sent: await deliverUntil(emailIds, deadline) };
+}
+
+async function queueDigest(frequency: "daily" | "weekly", userId: string, rows: PendingRow[]): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const claimed = new Set(await claim(tx, rows.map((r) => r.trigger_id)));
+    const items = rows.filter((r) => claimed.has(r.trigger_id));
+    if (items.length === 0) return null;
+    const newest = items[items.length - 1]!;
+    return queueEmail(
+      {
+        to: newest.email,
+        type: frequency === "daily" ? "daily_digest" : "weekly_digest",
+        template: "alert-digest",
+        params: { name: newest.name, display: displayOf(newest), frequency, items: items.map(triggerParams), unsubscribePath: unsubscribePaths(userId).page },
+        userId,
+        // email_log links one alert and trigger: the newest; every trigger id is in the params.
+        alertId: newest.alert_id,
+        triggerId: newest.trigger_id,
+        headers: unsubscribeHeaders(userId),
+      },
+      tx,
+    );
+  });
 }

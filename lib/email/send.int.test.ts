@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { emailLog } from "@/db/schema";
 import { decodeRaw, startSmtpServer } from "@/tests/support/smtp";
-import { retryDueEmails, sendEmail } from "./send";
+import { deliverLogged, MAX_EMAIL_ATTEMPTS, queueEmail, retryDueEmails, sendEmail } from "./send";
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 
@@ -52,20 +52,50 @@ describe("email delivery over SMTP", () => {
     expect(decodeRaw(smtp.to("retry@example.com")[0]!.raw)).toContain("/verify-email?token=abc123");
   });
 
-  it("gives up after 3 attempts, leaving the row failed for admins", async () => {
+  it(`gives up after ${MAX_EMAIL_ATTEMPTS} attempts spread over most of a day, leaving the row failed for admins`, async () => {
     smtp.setMode("temporary");
+    const started = Date.now();
     const { id } = await sendEmail(verification("down@example.com"));
-    for (let i = 0; i < 2; i++) {
+    let waited = 0;
+    for (let i = 1; i < MAX_EMAIL_ATTEMPTS; i++) {
+      const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+      expect(row).toMatchObject({ status: "failed", attempts: i });
+      waited += row!.nextAttemptAt!.getTime() - Date.now();
       await db.update(emailLog).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailLog.id, id));
       await retryDueEmails();
     }
     const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
-    expect(row).toMatchObject({ status: "failed", attempts: 3, nextAttemptAt: null });
+    expect(row).toMatchObject({ status: "failed", attempts: MAX_EMAIL_ATTEMPTS, nextAttemptAt: null });
+    // An outage of most of a day is ridden out (the back-offs add up to over 20 hours).
+    expect(waited).toBeGreaterThan(20 * 3600_000 - (Date.now() - started));
     // a further retry run leaves it alone
     await retryDueEmails();
     const [after] = await db.select().from(emailLog).where(eq(emailLog.id, id));
-    expect(after!.attempts).toBe(3);
+    expect(after!.attempts).toBe(MAX_EMAIL_ATTEMPTS);
+    expect(smtp.to("down@example.com")).toHaveLength(0);
     smtp.setMode("accept");
+  });
+
+  it("a 5xx about our side, not the recipient (a blocked sending account), is retried, not bounced", async () => {
+    smtp.setMode("sender-blocked");
+    const { id, status } = await sendEmail(verification("blocked@example.com"));
+    expect(status).toBe("failed");
+    const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(row!.errorMessage).toContain("554");
+    expect(row!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    smtp.setMode("accept");
+    await db.update(emailLog).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(emailLog.id, id));
+    await retryDueEmails();
+    expect(smtp.to("blocked@example.com")).toHaveLength(1);
+  });
+
+  it("an email taken by two senders at once (the immediate send and a retrier on another worker) goes out once", async () => {
+    const id = await queueEmail(verification("once@example.com"));
+    const outcomes = await Promise.all([deliverLogged(id), deliverLogged(id), deliverLogged(id)]);
+    expect(outcomes.filter((o) => o === "sent")).toHaveLength(1);
+    expect(smtp.to("once@example.com")).toHaveLength(1);
+    const [row] = await db.select().from(emailLog).where(eq(emailLog.id, id));
+    expect(row).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("a permanent 5xx rejection marks the row bounced and is not retried", async () => {

@@ -12,12 +12,25 @@ export type OutgoingMessage = {
 };
 export type DeliveryResult = { provider: string; messageId: string };
 
-/** A permanent rejection (SMTP 5xx): the address will not accept mail; mark it bounced, don't retry. */
+/** A permanent rejection of the recipient (SMTP 5xx to RCPT TO): mark it bounced, don't retry. */
 export class PermanentDeliveryError extends Error {
   constructor(message: string, readonly responseCode?: number) {
     super(message);
     this.name = "PermanentDeliveryError";
   }
+}
+
+type SmtpError = { responseCode?: number; command?: string };
+
+/**
+ * Only a 5xx answer to the recipient (RCPT TO) means this address will never take mail. A 5xx anywhere else says something about
+ * our side (535 bad credentials, a 554 policy or quota block on the sender or the message):
+ * retried with back-off like an outage, so rotating a password doesn't bounce every email.
+ */
+export function isRecipientRefusal(err: unknown): boolean {
+  const { responseCode, command } = (err ?? {}) as SmtpError;
+  if (!responseCode || responseCode < 500 || responseCode >= 600) return false;
+  return /^RCPT\b/i.test(command ?? "");
 }
 
 const globalForMail = globalThis as unknown as { __refiTransport?: { url: string; transport: Transporter } };
@@ -69,8 +82,7 @@ export async function deliver(message: OutgoingMessage, logId: string): Promise<
       });
       return { provider: "smtp", messageId: String(info.messageId ?? "") };
     } catch (err) {
-      const code = (err as { responseCode?: number }).responseCode;
-      if (code && code >= 500 && code < 600) throw new PermanentDeliveryError((err as Error).message, code);
+      if (isRecipientRefusal(err)) throw new PermanentDeliveryError((err as Error).message, (err as SmtpError).responseCode);
       throw err;
     }
   }

@@ -5,15 +5,22 @@ export type ReceivedMail = { to: string[]; from: string; raw: string };
 
 /**
  * A real SMTP server on a random loopback port for integration tests. `mode` switches it
- * between accepting, failing temporarily (451) and rejecting permanently (550).
+ * between accepting, failing temporarily (451), rejecting the recipient permanently (550), and
+ * refusing our sender by policy (554 to MAIL FROM: a blocked or over-quota account).
  */
 export async function startSmtpServer() {
   const messages: ReceivedMail[] = [];
-  const state = { mode: "accept" as "accept" | "temporary" | "permanent" };
+  const state = { mode: "accept" as "accept" | "temporary" | "permanent" | "sender-blocked" };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (state.mode === "sender-blocked") {
+        return callback(Object.assign(new Error("554 sending account suspended"), { responseCode: 554 }));
+      }
+      callback();
+    },
     onRcptTo(address, _session, callback) {
       if (state.mode === "permanent") {
         const err = Object.assign(new Error("550 mailbox unavailable"), { responseCode: 550 });
