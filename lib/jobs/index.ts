@@ -1,2 +1,2 @@
-export { enqueueJob, claimJobs, completeJob, failJob, pruneJobs } from "./queue";
+export { enqueueJob, claimJobs, completeJob, failJob, heartbeatJob, pruneJobs, type ClaimedJob } from "./queue";
 export { enqueueSchedules, runWorkerTick, startWorkerLoop, type TickResult } from "./worker";

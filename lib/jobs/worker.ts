@@ -1,6 +1,6 @@
 import "server-only";
 import { hostname } from "node:os";
-import { claimJobs, completeJob, enqueueJob, failJob } from "./queue";
+import { claimJobs, completeJob, enqueueJob, failJob, heartbeatJob } from "./queue";
 import { jobHandlers, schedules } from "./registry";
 
 /** Enqueues each recurring job for the current slot; the dedupe key makes this idempotent. */
@@ -16,26 +16,33 @@ export async function enqueueSchedules(now = new Date()): Promise<number> {
 
 export type TickResult = { ran: number; failed: number; results: { name: string; ok: boolean; error?: string }[] };
 
-/** One round: schedule, then run every due job (in batches) until none is left. */
-export async function runWorkerTick(workerId = `${hostname()}:${process.pid}`, batch = 10): Promise<TickResult> {
+const HEARTBEAT_MS = 60_000;
+
+/**
+ * One round: schedule, then run every due job until none is left. Jobs are claimed one at a
+ * time, so none waits, claimed, behind a long one (where another worker could take it over),
+ * and each beats every minute while it runs.
+ */
+export async function runWorkerTick(workerId = `${hostname()}:${process.pid}`): Promise<TickResult> {
   await enqueueSchedules();
   const out: TickResult = { ran: 0, failed: 0, results: [] };
   for (;;) {
-    const claimed = await claimJobs(workerId, batch);
-    if (claimed.length === 0) return out;
-    for (const job of claimed) {
-      const handler = jobHandlers[job.name];
-      try {
-        if (!handler) throw new Error(`no handler for job ${job.name}`);
-        await handler(job.payload);
-        await completeJob(job.id);
-        out.ran++;
-        out.results.push({ name: job.name, ok: true });
-      } catch (err) {
-        await failJob(job, err);
-        out.failed++;
-        out.results.push({ name: job.name, ok: false, error: err instanceof Error ? err.message : String(err) });
-      }
+    const [job] = await claimJobs(workerId, 1);
+    if (!job) return out;
+    const handler = jobHandlers[job.name];
+    const beat = setInterval(() => void heartbeatJob(job).catch(() => {}), HEARTBEAT_MS);
+    try {
+      if (!handler) throw new Error(`no handler for job ${job.name}`);
+      await handler(job.payload);
+      await completeJob(job);
+      out.ran++;
+      out.results.push({ name: job.name, ok: true });
+    } catch (err) {
+      await failJob(job, err);
+      out.failed++;
+      out.results.push({ name: job.name, ok: false, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      clearInterval(beat);
     }
   }
 }
