@@ -69,7 +69,7 @@ export async function triggerAction(_prev: ActionState, formData: FormData): Pro
   }
   revalidatePath(`/triggers/${id}`);
   revalidatePath("/alerts", "layout");
-  const done = { dismiss: "Dismissed. We'll tell you when the market moves again.", snooze: "Snoozed for 7 days.", contacted: "Noted: you contacted a lender. Good luck!" }[action];
+  const done = { dismiss: "Dismissed. We'll alert you again if the rate falls further, or in two weeks if it holds.", snooze: "Snoozed for 7 days.", contacted: "Noted: you contacted a lender. Good luck!" }[action];
   return { ok: true, message: done };
 }
 

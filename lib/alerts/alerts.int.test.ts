@@ -58,7 +58,7 @@ describe("alerts owned by a homeowner", () => {
     expect(kept!.deletedAt).not.toBeNull();
   });
 
-  it("editing the target retires open triggers; the trigger page records the owner's actions", async () => {
+  it("a dismissal keeps quiet until the rate falls further; editing the target retires triggers and lets the same week fire for the new one", async () => {
     const owner = await makeUser();
     const stranger = await makeUser();
     const m = await makeMortgage(owner.id);
@@ -84,14 +84,24 @@ describe("alerts owned by a homeowner", () => {
     expect(dismissed.actionTakenAt).not.toBeNull();
     expect((await getAlert(owner.id, alert.id)).lastTrigger).toMatchObject({ id: created!.id, status: "acknowledged" });
 
-    // A second trigger, then a new target: the open one is retired.
+    // Dismissed at 6.5 %: the same rate next week stays quiet; 0.125 lower speaks again.
     await publishRate("30_year_fixed", "2026-07-09", 6.5);
-    await sweepAlerts();
-    await updateAlert(owner.id, alert.id, { alertType: "interest_rate", targetRate: 6.0, targetTerm: 360 });
-    const statuses = (await db.select().from(triggers).where(eq(triggers.alertId, alert.id))).map((t) => t.status).sort();
-    expect(statuses).toEqual(["acknowledged", "expired"]);
+    expect((await sweepAlerts()).created.filter((c) => c.alertId === alert.id)).toHaveLength(0);
+    await publishRate("30_year_fixed", "2026-07-16", 6.375);
+    const [second] = (await sweepAlerts()).created.filter((c) => c.alertId === alert.id);
+    expect(second).toBeDefined();
+
+    // A new target, before the second was emailed: the dismissed one is closed, the unsent one
+    // removed, and the very same week can fire for the new target.
+    await updateAlert(owner.id, alert.id, { alertType: "interest_rate", targetRate: 6.4, targetTerm: 360 });
+    const after = await db.select().from(triggers).where(eq(triggers.alertId, alert.id));
+    expect(after.map((t) => [t.id, t.status])).toEqual([[created!.id, "expired"]]);
+    const [refired] = (await sweepAlerts()).created.filter((c) => c.alertId === alert.id);
+    expect(refired).toBeDefined();
+    const [row] = await db.select().from(triggers).where(eq(triggers.id, refired!.id));
+    expect(row).toMatchObject({ status: "triggered", marketDate: "2026-07-16", thresholdValue: 6.4 });
     await expect(updateAlert(stranger.id, alert.id, { alertType: "interest_rate", targetRate: 1, targetTerm: 360 })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await getAlert(owner.id, alert.id)).targetInterestRate).toBe(6);
+    expect((await getAlert(owner.id, alert.id)).targetInterestRate).toBe(6.4);
   });
 });
 

@@ -93,7 +93,7 @@ describe("alert notifications", () => {
     await sweepAlerts();
 
     const [t] = await db.select().from(triggers).where(eq(triggers.alertId, alert.id));
-    expect(t!.reason).toMatch(/^At the 30-year fixed rate of 6\.250% \(week of 4 Jun 2026\), a 360-month loan of €365,000\.00 .* costs €[\d,]+\.\d\d a month, at or below your target of €3,000\.00\.$/);
+    expect(t!.reason).toMatch(/^At the 30-year fixed rate of 6\.25% \(week of 4 Jun 2026\), a 360-month loan of €365,000\.00 .* costs €[\d,]+\.\d\d a month, at or below your target of €3,000\.00\.$/);
     const [isoTrigger] = await db.select().from(triggers).where(eq(triggers.alertId, isoAlert.id));
     expect(isoTrigger!.reason).toContain("in the week of 2026-06-04");
 
@@ -202,5 +202,30 @@ describe("alert notifications", () => {
       ["sent", 1],
       ["sent", 1],
     ]);
+  });
+
+  it("a retry re-checks: nothing is sent once the owner turned alert emails off or dismissed the alert in the app", async () => {
+    const offLater = await ownerWithAlert({ alertFrequency: "instant" });
+    const dismissedLater = await ownerWithAlert({ alertFrequency: "instant" });
+    const stillWanted = await ownerWithAlert({ alertFrequency: "instant" });
+    await publishRate("30_year_fixed", "2026-07-23", 6.25);
+    await sweepAlerts();
+    smtp.setMode("temporary");
+    expect(await notifyInstant()).toEqual({ queued: 3, sent: 0 });
+    smtp.setMode("accept");
+
+    await unsubscribeUser(offLater.user.id);
+    await db.update(triggers).set({ userAction: "dismissed", status: "acknowledged" }).where(eq(triggers.alertId, dismissedLater.alert.id));
+    const ids = [offLater, dismissedLater, stillWanted].map((o) => o.alert.id);
+    await db.update(emailLog).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(inArray(emailLog.alertId, ids));
+    expect(await retryDueEmails()).toEqual({ retried: 3, sent: 1 });
+
+    expect(smtp.to(stillWanted.user.email)).toHaveLength(1);
+    for (const o of [offLater, dismissedLater]) {
+      expect(smtp.to(o.user.email)).toHaveLength(0);
+      const [log] = await db.select().from(emailLog).where(eq(emailLog.alertId, o.alert.id));
+      expect(log).toMatchObject({ status: "failed", nextAttemptAt: null });
+      expect(log!.errorMessage).toMatch(/^Not sent: /);
+    }
   });
 });

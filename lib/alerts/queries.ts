@@ -89,10 +89,15 @@ export async function updateAlert(userId: string, id: string, form: AlertForm, d
       before.targetMonthlyPaymentCents !== cols.targetMonthlyPaymentCents ||
       before.estimateRefinanceCostCents !== cols.estimateRefinanceCostCents;
     if (targetChanged) {
+      // The next sweep judges the new target afresh. A trigger not emailed yet is removed, not
+      // expired: it holds its rate week's slot (one trigger per alert, rate type and week), so
+      // an expired one would keep the new target from firing for the very week that meets it.
+      // Those already emailed or dismissed stay, closed, as the record of what was sent.
+      await tx.delete(triggers).where(and(eq(triggers.alertId, id), eq(triggers.status, "triggered"), eq(triggers.notificationSent, false)));
       await tx
         .update(triggers)
-        .set({ status: "expired" })
-        .where(and(eq(triggers.alertId, id), inArray(triggers.status, ["triggered", "notified"])));
+        .set({ status: "expired", updatedAt: new Date() })
+        .where(and(eq(triggers.alertId, id), inArray(triggers.status, ["triggered", "notified", "acknowledged"])));
     }
     return row!;
   });

@@ -73,7 +73,8 @@ describe("the alert sweep", () => {
 
     const [t] = await triggerRows([expected.rateMet.id]);
     expect(t).toMatchObject({ status: "triggered", rateType: "30_year_fixed", marketDate: "2026-01-08", marketRate: 6.5, thresholdValue: 6.75, currentValue: 6.5 });
-    expect(t!.reason).toContain("6.500%");
+    // Rates read as on every page (formatPercent): two decimals, a third only when it has one.
+    expect(t!.reason).toMatch(/^The 30-year fixed rate was 6\.50% in the week of .*, at or below your target of 6\.75%\.$/);
     expect(t!.expiresAt!.getTime() - t!.triggeredAt.getTime()).toBe(14 * 86_400_000);
     const [p] = await triggerRows([expected.paymentMet.id]);
     // Money in cents: the payment alert's target and the market payment it fired on.
@@ -127,7 +128,7 @@ describe("the alert sweep", () => {
     expect(a!.totalTriggers).toBe(2);
   });
 
-  it("acknowledged, expired and past-snooze triggers do not hold back a new week; a live snooze does", async () => {
+  it("expired and past-snooze triggers do not hold back a new week; a live snooze and a dismissal (until the rate falls further) do", async () => {
     const u = await makeUser();
     const m = await makeMortgage(u.id);
     const alert = await makeAlert(u.id, m.id, { alertType: "interest_rate", targetInterestRate: 6.75 });
@@ -141,15 +142,20 @@ describe("the alert sweep", () => {
     await db.update(triggers).set({ snoozedUntil: new Date(Date.now() - 1000) }).where(eq(triggers.alertId, alert.id));
     expect((await sweepAlerts()).created).toHaveLength(1);
 
+    // Dismissed (or the owner contacted a lender): the same rate next week stays quiet; a fall by
+    // the owner's threshold (the default 0.125) speaks again.
     await db.update(triggers).set({ status: "acknowledged" }).where(eq(triggers.alertId, alert.id));
     await publishRate("30_year_fixed", "2026-04-16", 6.5);
+    expect((await sweepAlerts()).created).toHaveLength(0);
+    await publishRate("30_year_fixed", "2026-04-16", 6.375);
     expect((await sweepAlerts()).created).toHaveLength(1);
 
     await db.update(triggers).set({ expiresAt: new Date(Date.now() - 1000) }).where(sql`${triggers.alertId} = ${alert.id} AND ${triggers.marketDate} = '2026-04-16'`);
     expect(await expireTriggers()).toBe(1);
     const statuses = (await triggerRows([alert.id])).map((t) => t.status).sort();
     expect(statuses).toEqual(["acknowledged", "acknowledged", "expired"]);
-    await publishRate("30_year_fixed", "2026-04-23", 6.5);
+    // The expired 6.375 no longer holds back 6.375 (open, it would until 6.25).
+    await publishRate("30_year_fixed", "2026-04-23", 6.375);
     expect((await sweepAlerts()).created).toHaveLength(1);
   });
 
@@ -162,5 +168,15 @@ describe("the alert sweep", () => {
     await publishRate("30_year_fixed", "2026-05-14", 6.4);
     expect((await sweepAlerts()).created).toHaveLength(0);
     await db.delete(userPreferences).where(eq(userPreferences.userId, u.id));
+  });
+
+  it("a rate with a third decimal keeps it in the trigger's reason", async () => {
+    const u = await makeUser();
+    const m = await makeMortgage(u.id);
+    const alert = await makeAlert(u.id, m.id, { alertType: "interest_rate", targetInterestRate: 6.875 });
+    await publishRate("30_year_fixed", "2026-05-21", 6.625);
+    await sweepAlerts();
+    const [t] = await triggerRows([alert.id]);
+    expect(t!.reason).toMatch(/was 6\.625% in the week of .*, at or below your target of 6\.875%\.$/);
   });
 });

@@ -47,6 +47,8 @@ export function sweepStatement() {
   // The reason is in the homeowner's currency sign and date format (reason-format.ts).
   const sign = sqlCurrencySign(sql`display_currency`);
   const day = sqlDisplayDate(sql`market_date`, sql`display_date_format`);
+  // As formatPercent writes a rate everywhere else (the email's facts, the pages): 6.25, 6.875.
+  const percent = (column: string) => sql.raw(`CASE WHEN ${column} = round(${column}, 2) THEN to_char(${column}, 'FM990.00') ELSE to_char(${column}, 'FM990.000') END`);
   // Payment (cents) on balance + refinance cost at the market rate over the target term:
   // P*i*(1+i)^n/((1+i)^n-1), P/n at 0 %, rounded to the cent as lib/alerts/evaluate.ts does.
   return sql`
@@ -83,7 +85,10 @@ export function sweepStatement() {
                   ELSE v.current_cents_or_rate <= v.target_monthly_payment_cents END)
         AND NOT EXISTS (
           SELECT 1 FROM triggers t
-          WHERE t.alert_id = v.id AND t.status IN ('triggered', 'notified')
+          -- An open trigger, or one the owner dismissed (or acted on), keeps quiet until the rate
+          -- falls by the owner's threshold below it, or it expires (14 days): dismissing says
+          -- "seen", not "tell me again next week at the same rate".
+          WHERE t.alert_id = v.id AND t.status IN ('triggered', 'notified', 'acknowledged')
             AND (t.expires_at IS NULL OR t.expires_at > now())
             AND (t.snoozed_until IS NULL OR t.snoozed_until > now())
             AND v.market_rate > t.market_rate - v.drop_threshold)
@@ -94,11 +99,11 @@ export function sweepStatement() {
              CASE WHEN alert_type = 'interest_rate' THEN
                format('The %s rate was %s%% in the week of %s, at or below your target of %s%%.',
                       CASE WHEN rate_type = '30_year_fixed' THEN ${PRODUCT_LABELS["30_year_fixed"]}::text ELSE ${PRODUCT_LABELS["15_year_fixed"]}::text END,
-                      market_rate::text, ${day}, target_interest_rate::text)
+                      ${percent("market_rate")}, ${day}, ${percent("target_interest_rate")})
              ELSE
                format('At the %s rate of %s%% (week of %s), a %s-month loan of %s%s (balance plus refinance costs) costs %s%s a month, at or below your target of %s%s.',
                       CASE WHEN rate_type = '30_year_fixed' THEN ${PRODUCT_LABELS["30_year_fixed"]}::text ELSE ${PRODUCT_LABELS["15_year_fixed"]}::text END,
-                      market_rate::text, ${day}, target_term,
+                      ${percent("market_rate")}, ${day}, target_term,
                       ${sign}, to_char(financed / 100, 'FM999,999,999,990.00'), ${sign}, to_char(current_cents_or_rate / 100, 'FM999,999,990.00'),
                       ${sign}, to_char(target_monthly_payment_cents / 100.0, 'FM999,999,990.00'))
              END,

@@ -3,6 +3,7 @@ import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db";
 import { emailLog, type EmailLog } from "@/db/schema";
 import { env } from "@/lib/env";
+import { whyNotWanted } from "./still-wanted";
 import { renderTemplate } from "./templates";
 import { addTracking } from "./tracking";
 import { deliver, PermanentDeliveryError } from "./transport";
@@ -121,6 +122,12 @@ export async function deliverLogged(id: string, attemptsSoFar = 0): Promise<Emai
   const { row, taken } = await takeForSending(id, attemptsSoFar);
   if (!row) return "failed";
   if (!taken) return row.status;
+  // A failing check sends anyway: the email was wanted when queued.
+  const unwanted = await whyNotWanted(row).catch(() => null);
+  if (unwanted) {
+    await db.update(emailLog).set({ status: "failed", errorMessage: unwanted, nextAttemptAt: null, updatedAt: new Date() }).where(eq(emailLog.id, id));
+    return "failed";
+  }
   const { __headers, ...params } = row.templateParams as Record<string, unknown> & { __headers?: Record<string, string> };
   let result: { provider: string; messageId: string };
   try {
