@@ -39,7 +39,7 @@ async function createFixture(userId: string): Promise<Fixture> {
       RETURNING id`;
     const [t] = await sql<{ id: string }[]>`
       INSERT INTO triggers (alert_id, reason, threshold_value, current_value, rate_type, market_date, market_rate)
-      VALUES (${a!.id}, 'The 30-year fixed rate fell to 6.250%, at or below your target of 6.500%.', 6.5, 6.25,
+      VALUES (${a!.id}, 'The 30-year fixed rate fell to 6.25%, at or below your target of 6.50%.', 6.5, 6.25,
               '30_year_fixed', '2026-11-19', 6.25)
       RETURNING id`;
     return { mortgageId: m!.id, alertId: a!.id, triggerId: t!.id };
