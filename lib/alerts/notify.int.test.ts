@@ -228,4 +228,14 @@ describe("alert notifications", () => {
       expect(log!.errorMessage).toMatch(/^Not sent: /);
     }
   });
+
+  it("two workers notifying at once email each trigger once between them", async () => {
+    const owners = await Promise.all([1, 2, 3, 4, 5, 6].map(() => ownerWithAlert({ alertFrequency: "instant" })));
+    await publishRate("30_year_fixed", "2026-07-30", 6.25);
+    await sweepAlerts();
+    const runs = await Promise.all([notifyInstant({ pageSize: 2 }), notifyInstant({ pageSize: 2 })]);
+    expect(runs.reduce((n, r) => n + r.queued, 0)).toBe(6);
+    expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(6);
+    for (const o of owners) expect(smtp.to(o.user.email)).toHaveLength(1);
+  });
 });
