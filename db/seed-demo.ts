@@ -57,7 +57,9 @@ async function createUser(
       .insert(users)
       .values({ email: a.email, name: a.name, passwordHash, ...extra })
       .returning({ id: users.id });
-    await tx.insert(userPreferences).values({ userId: user!.id });
+    // "system", as a new sign-up from a browser without a theme cookie gets: a demo visitor
+    // whose device is dark keeps a dark page after signing in (the column defaults to light).
+    await tx.insert(userPreferences).values({ userId: user!.id, theme: "system" });
     await fill(tx, user!.id);
   });
 }

@@ -145,6 +145,12 @@ test("an alert is created from the form, shows what the target means and its bac
   await page.getByLabel("Target monthly payment ($)").fill(((nowCents - 30_000) / 100).toFixed(2));
   await expect(warning).toHaveCount(0);
   await page.getByLabel("Interest rate", { exact: true }).check();
+  // So is a rate target at or above the loan's own 7.25 %.
+  const rateWarning = page.getByRole("status").filter({ hasText: "Your loan is at 7.25% now: a target at or above that" });
+  await page.getByLabel("Target rate (%)").fill("7.5");
+  await expect(rateWarning).toBeVisible();
+  await page.getByLabel("Target rate (%)").fill("5.25");
+  await expect(rateWarning).toHaveCount(0);
 
   await page.getByRole("button", { name: "Create alert" }).click();
   await expect(page).toHaveURL(/\/alerts\/[0-9a-f-]{36}\?created=1$/);

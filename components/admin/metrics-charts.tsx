@@ -1,11 +1,12 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { LegendList } from "@/components/charts/legend-list";
 import { Card, CardHeader } from "@/components/ui";
 import { formatCents, formatDate } from "@/lib/format";
 import type { MetricsDay } from "@/lib/admin/metrics";
 
-const AXIS = "#94a3b8";
+const AXIS = "var(--chart-text)"; // follows the theme (app/globals.css)
 const GRID = "#94a3b833";
 const CALC_COLORS: Record<string, string> = {
   monthly_payment: "#2563eb",
@@ -75,7 +76,7 @@ export function MetricsCharts({ days }: { days: MetricsDay[] }) {
             <XAxis dataKey="label" {...axis} minTickGap={24} />
             <YAxis allowDecimals={false} {...axis} />
             <Tooltip contentStyle={tooltipStyle} itemStyle={tooltipItem} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend content={<LegendList className="pt-1" items={CALC_TYPES.map((t) => ({ label: t.replace(/_/g, " "), color: CALC_COLORS[t]!, shape: "square" as const }))} />} />
             {CALC_TYPES.map((t) => (
               <Bar key={t} dataKey={t} name={t.replace(/_/g, " ")} stackId="calc" fill={CALC_COLORS[t]} />
             ))}

@@ -12,7 +12,7 @@ import { useFormat } from "@/components/display-format";
 import type { ActionState } from "@/lib/validated-action";
 import { BacktestPanel } from "./backtest-panel";
 
-export type MortgageChoice = { id: string; name: string; remainingPrincipalCents: number; currentPaymentCents: number; calculatedCostCents: number | null };
+export type MortgageChoice = { id: string; name: string; remainingPrincipalCents: number; currentPaymentCents: number; currentRate: number; calculatedCostCents: number | null };
 export type LatestByProduct = Record<string, { rate: number; date: string } | null>;
 
 type Props = {
@@ -69,9 +69,13 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
 
   const todayValue = market ? (alertType === "interest_rate" ? formatPercent(market.rate) : fmt.cents(paymentCents(financedCents, market.rate, term))) : "—";
   const met = target && market && mortgage ? targetMet(target, market.rate, financedCents) : false;
-  // A payment target at or above what they pay now would fire for a refinance that saves nothing.
-  const aboveCurrent =
-    target?.alertType === "monthly_payment" && mortgage && mortgage.currentPaymentCents > 0 && target.targetMonthlyPaymentCents >= mortgage.currentPaymentCents;
+  // A target at or above what they pay now (payment, or rate) would fire for a refinance that saves nothing.
+  const aboveCurrent = Boolean(
+    mortgage &&
+      (target?.alertType === "monthly_payment"
+        ? mortgage.currentPaymentCents > 0 && target.targetMonthlyPaymentCents >= mortgage.currentPaymentCents
+        : target?.alertType === "interest_rate" && mortgage.currentRate > 0 && target.targetInterestRate >= mortgage.currentRate),
+  );
   const note = productNote(term);
 
   return (
@@ -182,7 +186,13 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
             {target ? describeTarget(target, (c) => fmt.cents(c)) : "Enter a target to see what it means."}
           </p>
         </Card>
-        {aboveCurrent && (
+        {aboveCurrent && mortgage && target?.alertType === "interest_rate" && (
+          <Banner tone="warning">
+            Your loan is at {formatPercent(mortgage.currentRate)} now: a target at or above that would alert you to a refinance that
+            doesn&apos;t lower your rate. Try a target below it.
+          </Banner>
+        )}
+        {aboveCurrent && mortgage && target?.alertType === "monthly_payment" && (
           <Banner tone="warning">
             You pay {fmt.cents(mortgage.currentPaymentCents)} a month now: a target at or above that would alert you to a refinance that
             doesn&apos;t lower your payment. Try a target below it.

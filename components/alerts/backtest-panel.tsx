@@ -63,11 +63,11 @@ export function BacktestPanel({ series, target, financedCents }: { series: Recor
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="#94a3b833" vertical={false} />
-            <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(0, 4)} minTickGap={40} tick={{ fontSize: 11, fill: "#94a3b8" }} />
-            <YAxis tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11, fill: "#94a3b8" }} domain={[0, "auto"]} />
+            <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(0, 4)} minTickGap={40} tick={{ fontSize: 11, fill: "var(--chart-text)" }} />
+            <YAxis tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11, fill: "var(--chart-text)" }} domain={[0, "auto"]} />
             <Tooltip formatter={(v) => [formatPercent(Number(v)), PRODUCT_LABELS[product]]} labelFormatter={(d) => `Week of ${fmt.date(String(d))}`} itemStyle={{ color: "#0f172a" }} />
             <Line type="monotone" dataKey="rate" stroke="#2563eb" dot={false} strokeWidth={1.5} isAnimationActive={false} />
-            {line !== null && <ReferenceLine y={line} stroke="#e11d48" strokeDasharray="4 3" label={{ value: `target ${formatPercent(line, 2)}`, fontSize: 11, fill: "#e11d48", position: "insideTopRight" }} />}
+            {line !== null && <ReferenceLine y={line} stroke="var(--chart-mark)" strokeDasharray="4 3" label={{ value: `target ${formatPercent(line, 2)}`, fontSize: 11, fill: "var(--chart-mark)", position: "insideTopRight" }} />}
           </LineChart>
         </ResponsiveContainer>
       </div>

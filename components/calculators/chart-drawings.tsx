@@ -26,7 +26,8 @@ import {
 import { formatPercent } from "@/lib/format";
 import { breakEvenAxes, frontierAxes, interestAxes, paymentByRateAxes, scheduleAxes } from "./chart-axes";
 import { paymentByRateLabels, type Side } from "./chart-labels";
-import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
+import { LegendList } from "@/components/charts/legend-list";
+import { COLORS, LEGENDS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 import { useChartMoney } from "./use-chart-money";
 
 const tick = { fill: COLORS.axis, fontSize: 12 };
@@ -55,7 +56,7 @@ export function ScheduleDrawing({ yearly }: { yearly: YearPoint[] }) {
         <YAxis yAxisId="paid" tick={tick} tickFormatter={ticks} domain={axes.paid.domain} ticks={axes.paid.ticks} width={56} />
         <YAxis yAxisId="balance" orientation="right" tick={tick} tickFormatter={ticks} domain={axes.balance.domain} ticks={axes.balance.ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(y) => `Year ${y}`} {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend content={<LegendList items={LEGENDS.schedule} className="pt-1" />} />
         <Bar yAxisId="paid" dataKey="principal" name="Principal" stackId="paid" fill={COLORS.principal} />
         <Bar yAxisId="paid" dataKey="interest" name="Interest" stackId="paid" fill={COLORS.interest} />
         <Line yAxisId="balance" dataKey="endBalance" name="Balance" stroke={COLORS.balance} strokeWidth={2} dot={false} type="monotone" />
@@ -147,7 +148,7 @@ export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: 
         <XAxis dataKey="month" type="number" domain={axes.x.domain} ticks={axes.x.ticks} tick={tick} label={{ value: "Month", position: "insideBottom", offset: -4, fill: COLORS.axis, fontSize: 12 }} />
         <YAxis tick={tick} tickFormatter={ticks} domain={axes.y.domain} ticks={axes.y.ticks} width={56} />
         <Tooltip formatter={money} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend content={<LegendList items={LEGENDS.breakEven} className="pt-1" />} />
         <Line dataKey="keepCost" name="Keep current loan" stroke={COLORS.keep} strokeWidth={2} dot={false} />
         <Line dataKey="refiCost" name="Refinance" stroke={COLORS.refi} strokeWidth={2} dot={false} />
         {breakEvenMonth !== null && (
@@ -169,7 +170,7 @@ export function InterestComparisonDrawing({ bars }: { bars: { label: string; int
         <XAxis dataKey="label" tick={tick} />
         <YAxis tick={tick} tickFormatter={ticks} domain={y.domain} ticks={y.ticks} width={56} />
         <Tooltip formatter={money} {...tooltipStyle} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend content={<LegendList items={LEGENDS.interest} className="pt-1" />} />
         <Bar dataKey="interest" name="Interest" stackId="cost" fill={COLORS.interest} />
         <Bar dataKey="costs" name="Closing costs" stackId="cost" fill={COLORS.costs} />
       </BarChart>

@@ -3,9 +3,9 @@
 // reaches for the interactive chart (components/charts/chart-stage.tsx).
 
 import { areaPath, bandScale, clamp01, linearScale, linePath } from "@/components/charts/geometry";
-import { StaticChart, type AxisTick, type LegendItem, type Mark, type PlotLabel } from "@/components/charts/static-chart";
+import { StaticChart, type AxisTick, type Mark, type PlotLabel } from "@/components/charts/static-chart";
 import { formatPercent } from "@/lib/format";
-import { COLORS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
+import { COLORS, LEGENDS, percent, type PaymentByRateData, type FrontierData, frontierCutoff } from "./chart-style";
 import { breakEvenAxes, frontierAxes, interestAxes, paymentByRateAxes, scheduleAxes, type Axis } from "./chart-axes";
 import { paymentByRateLabels, type Side } from "./chart-labels";
 import type { YearPoint } from "./chart-drawings";
@@ -24,7 +24,6 @@ function placed(axis: Axis, format: (v: number) => string) {
   return { scale, ticks: axis.ticks.map((t): AxisTick => ({ at: scale(t), label: format(t) })) };
 }
 
-const legend = (...items: [string, string, LegendItem["shape"]][]): LegendItem[] => items.map(([label, color, shape]) => ({ label, color, shape }));
 
 /** Stacked bars, one stack per category; `parts` from the bottom up. */
 function stackedBars(count: number, parts: { value: (i: number) => number; fill: string }[], scaleY: (v: number) => number): Mark[] {
@@ -64,7 +63,7 @@ export function SchedulePicture({ yearly }: { yearly: YearPoint[] }) {
       bottom={axes.labelled.map((i) => ({ at: center(i), label: String(yearly[i]!.year) }))}
       xTitle="Year"
       marks={[...bars, { kind: "path", d: line, stroke: COLORS.balance }]}
-      legend={legend(["Principal", COLORS.principal, "square"], ["Interest", COLORS.interest, "square"], ["Balance", COLORS.balance, "line"])}
+      legend={LEGENDS.schedule}
     />
   );
 }
@@ -125,7 +124,7 @@ export function BreakEvenPicture({ series, breakEvenMonth }: { series: { month: 
       xTitle="Month"
       marks={marks}
       labels={labels}
-      legend={legend(["Keep current loan", COLORS.keep, "line"], ["Refinance", COLORS.refi, "line"])}
+      legend={LEGENDS.breakEven}
     />
   );
 }
@@ -147,7 +146,7 @@ export function InterestComparisonPicture({ bars }: { bars: { label: string; int
       left={y.ticks}
       bottom={bars.map((b, i) => ({ at: center(i), label: b.label }))}
       marks={marks}
-      legend={legend(["Interest", COLORS.interest, "square"], ["Closing costs", COLORS.costs, "square"])}
+      legend={LEGENDS.interest}
     />
   );
 }

@@ -1,5 +1,6 @@
 // Colours and axis formats shared by the calculator charts' static pictures (./chart-pictures.tsx)
 // and their interactive recharts drawings (./chart-drawings.tsx), so the two look the same.
+import type { LegendItem } from "@/components/charts/legend-list";
 
 /** Colours readable on the light and the dark background alike. */
 export const COLORS = {
@@ -9,10 +10,28 @@ export const COLORS = {
   keep: "#64748b",
   refi: "#059669",
   costs: "#ef4444",
-  marker: "#e11d48",
-  axis: "#94a3b8",
+  // Theme-dependent (app/globals.css): text on the chart must read on either background.
+  marker: "var(--chart-mark)",
+  axis: "var(--chart-text)",
   grid: "#94a3b833",
 };
+
+/** Each chart's legend, in one order for the picture and the drawing (components/charts/legend-list.tsx). */
+export const LEGENDS = {
+  schedule: [
+    { label: "Principal", color: COLORS.principal, shape: "square" },
+    { label: "Interest", color: COLORS.interest, shape: "square" },
+    { label: "Balance", color: COLORS.balance, shape: "line" },
+  ],
+  breakEven: [
+    { label: "Keep current loan", color: COLORS.keep, shape: "line" },
+    { label: "Refinance", color: COLORS.refi, shape: "line" },
+  ],
+  interest: [
+    { label: "Interest", color: COLORS.interest, shape: "square" },
+    { label: "Closing costs", color: COLORS.costs, shape: "square" },
+  ],
+} satisfies Record<string, LegendItem[]>;
 
 /**
  * Axis money: $1.4k, $250k, €1.2M, -$5k (one decimal below 10, so neighbouring ticks never read

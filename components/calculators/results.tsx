@@ -179,9 +179,15 @@ export function CalculatorResults({ output, input, marketRates }: { output: AnyO
             <Stat label="Interest left on current loan" value={fmt.dollars(s.currentRemainingInterest)} />
             <Stat label="New loan interest + costs" value={fmt.dollars(s.newInterestPlusCosts)} />
             <Stat
-              label="Extra months of payments"
+              label="Extra time paying"
               value={s.additionalMonths ? formatMonths(s.additionalMonths) : "None"}
-              hint={!s.additionalMonths && input.newTermYears! * 12 < input.monthsLeft! ? `paid off ${formatMonths(input.monthsLeft! - input.newTermYears! * 12)} sooner` : undefined}
+              hint={
+                s.additionalMonths
+                  ? `${s.additionalMonths} more monthly payments than the current loan`
+                  : input.newTermYears! * 12 < input.monthsLeft!
+                    ? `paid off ${formatMonths(input.monthsLeft! - input.newTermYears! * 12)} sooner`
+                    : undefined
+              }
             />
           </Stats>
           <InterestComparisonChart bars={output.chart.interest} />

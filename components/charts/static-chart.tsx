@@ -1,5 +1,6 @@
 import type { CSSProperties } from "react";
 import { BOX } from "./geometry";
+import { LegendList, type LegendItem } from "./legend-list";
 
 // A chart drawn once as plain SVG + HTML, with no script: the first view of every chart, so a
 // page shows its picture with its HTML and recharts (~110 KB gzipped) loads only when the reader
@@ -23,7 +24,7 @@ export type PlotLabel = { text: string; x: number; y: number; anchor: "start" | 
 /** A marker drawn in HTML so it stays round on a stretched plot. */
 export type PlotDot = { x: number; y: number; fill: string; label?: PlotLabel };
 
-export type LegendItem = { label: string; color: string; shape: "square" | "line" };
+export type { LegendItem };
 
 export type StaticChartProps = {
   left: AxisTick[];
@@ -43,7 +44,7 @@ export type StaticChartProps = {
 };
 
 const GRID = "#94a3b833";
-const AXIS = "#94a3b8";
+const AXIS = "var(--chart-text)";
 const nonScaling = { vectorEffect: "non-scaling-stroke" } as const;
 
 const at = (f: number) => `${(f * 100).toFixed(2)}%`;
@@ -155,16 +156,7 @@ export function StaticChart({ left, right, bottom, xTitle, gridX, marks, labels 
         ))}
       </div>
       {xTitle && <p className="col-start-2 row-start-4 text-center">{xTitle}</p>}
-      {legend && (
-        <ul className={`col-span-3 flex flex-wrap items-center justify-center gap-x-4 gap-y-1 ${xTitle ? "row-start-5" : "row-start-4"}`}>
-          {legend.map((item) => (
-            <li key={item.label} className="flex items-center gap-1.5 text-slate-600 dark:text-slate-300">
-              <span aria-hidden className={item.shape === "line" ? "h-0.5 w-3.5" : "size-2.5"} style={{ background: item.color }} />
-              {item.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      {legend && <LegendList items={legend} className={`col-span-3 ${xTitle ? "row-start-5" : "row-start-4"}`} />}
     </div>
   );
 }

@@ -1,17 +1,30 @@
 import Link from "next/link";
-import { Badge, Card, Stat, type BadgeTone } from "@/components/ui";
+import { AlertStatusBadge } from "@/components/alerts/alert-status-badge";
+import { Card, Stat } from "@/components/ui";
 import { cn } from "@/components/ui";
 import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
-import type { AlertStatus, DashboardCard } from "@/lib/mortgages/dashboard-math";
+import type { DashboardCard, RefinanceSummary } from "@/lib/mortgages/dashboard-math";
 
-const ALERT_STATUS: Record<AlertStatus, { label: string; tone: BadgeTone }> = {
-  active: { label: "Monitoring", tone: "success" }, // the words of /alerts (lib/alerts/status.ts)
-  paused: { label: "Paused", tone: "neutral" },
-  awaiting_payment: { label: "Awaiting payment", tone: "warning" },
-  payment_past_due: { label: "Payment past due", tone: "danger" },
+const months = (n: number | null) => (n === null ? "Never" : n === 1 ? "1 month" : `${n} months`);
+
+/** The verdict in words: break-even and the loan's lifetime interest, as the calculators weigh them. */
+function verdictText(refi: RefinanceSummary, fmt: Formatter): string {
+  const when = months(refi.trueBreakEvenMonths).toLowerCase();
+  switch (refi.verdict) {
+    case "pays":
+      return `Refinancing now would pay for itself in ${when} and save ${fmt.cents(refi.lifetimeInterestSavingsCents, { whole: true })} of interest over the loan's life, costs included`;
+    case "pays_but_costs_more":
+      return `Lower payments would cover the costs in ${when}, but the longer loan would cost ${fmt.cents(-refi.lifetimeInterestSavingsCents, { whole: true })} more in interest over its life, costs included`;
+    default:
+      return "Not worth it at the latest rates";
+  }
+}
+
+const VERDICT_TONE: Record<RefinanceSummary["verdict"], string> = {
+  pays: "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100",
+  pays_but_costs_more: "bg-amber-50 text-amber-950 dark:bg-amber-950/40 dark:text-amber-100",
+  not_worth_it: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
 };
-
-const months = (n: number | null) => (n === null ? "never" : n === 1 ? "1 month" : `${n} months`);
 
 /**
  * One mortgage on the dashboard: where it stands, today's market, and whether a refinance pays.
@@ -64,7 +77,7 @@ export function MortgageCard({ card, fmt, surveyOverdue = false }: { card: Dashb
                     value={fmt.cents(refi.monthlySavingsCents)}
                   />
                   <Stat label="Simple break-even" value={months(refi.simpleBreakEvenMonths)} hint="costs ÷ monthly savings" />
-                  <Stat label="True break-even" value={months(refi.trueBreakEvenMonths)} hint="counts interest and balances" />
+                  <Stat label="True break-even" value={months(refi.trueBreakEvenMonths)} hint="also counts the balance still owed: a new loan pays it down slower" />
                 </dl>
                 <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
                   Refinance costs {fmt.cents(refi.costCents, { whole: true })}
@@ -72,14 +85,10 @@ export function MortgageCard({ card, fmt, surveyOverdue = false }: { card: Dashb
                 </p>
                 <p
                   data-testid="verdict"
-                  className={cn(
-                    "mt-3 rounded-lg px-3 py-2 text-sm font-semibold",
-                    refi.worthIt
-                      ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/50 dark:text-emerald-100"
-                      : "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
-                  )}
+                  data-verdict={refi.verdict}
+                  className={cn("mt-3 rounded-lg px-3 py-2 text-sm font-semibold", VERDICT_TONE[refi.verdict])}
                 >
-                  {refi.verdict}
+                  {verdictText(refi, fmt)}
                 </p>
               </>
             )}
@@ -91,7 +100,7 @@ export function MortgageCard({ card, fmt, surveyOverdue = false }: { card: Dashb
         {card.alert ? (
           <>
             <span>Alert:</span>
-            <Badge tone={ALERT_STATUS[card.alert.status].tone}>{ALERT_STATUS[card.alert.status].label}</Badge>
+            <AlertStatusBadge status={card.alert.status} />
             <span className="text-slate-500 dark:text-slate-400">
               {card.alert.lastTriggeredAt ? `last triggered ${fmt.dateTime(card.alert.lastTriggeredAt)}` : "not triggered yet"}
             </span>

@@ -3,10 +3,12 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { moneyTicks } from "@/components/calculators/chart-style";
 import { niceTicks } from "@/components/charts/geometry";
+import { LegendList } from "@/components/charts/legend-list";
 import { useFormat } from "@/components/display-format";
 import type { ChartPoint } from "@/lib/mortgages/projection";
 
-const COLORS = { projected: "#3b82f6", recorded: "#059669", today: "#e11d48", axis: "#94a3b8", grid: "#94a3b833" };
+// Text and the "today" mark follow the theme (app/globals.css), to read on either background.
+const COLORS = { projected: "#3b82f6", recorded: "#059669", today: "var(--chart-mark)", axis: "var(--chart-text)", grid: "#94a3b833" };
 const tick = { fill: COLORS.axis, fontSize: 12 };
 
 /**
@@ -44,7 +46,14 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
               labelStyle={{ color: "#0f172a" }}
               itemStyle={{ color: "#0f172a" }}
             />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend
+              content={
+                <LegendList
+                  className="pt-1"
+                  items={[{ label: "Projected (schedule)", color: COLORS.projected, shape: "line" }, ...(hasRecorded ? [{ label: "Recorded", color: COLORS.recorded, shape: "line" as const }] : [])]}
+                />
+              }
+            />
             <Line dataKey="projected" name="Projected (schedule)" stroke={COLORS.projected} strokeWidth={2} dot={false} type="monotone" isAnimationActive={false} />
             {/* No balance recorded yet: no line, and no legend entry promising one. */}
             {hasRecorded && (

@@ -8,7 +8,7 @@ import { OWN_COLORS, SERIES_COLORS } from "./series-colors";
 
 export type OwnRate = { id: string; name: string; rate: number; refiBelow: number };
 
-const OWN = { ...OWN_COLORS, axis: "#94a3b8", grid: "#94a3b833" };
+const OWN = { ...OWN_COLORS, axis: "var(--chart-text)", grid: "#94a3b833" }; // text follows the theme (app/globals.css)
 
 /**
  * The values of the week the pointer or the arrow keys are on. A live region, as recharts' own

@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { ChartStage } from "@/components/charts/chart-stage";
 import { formatDate, formatPercent } from "@/lib/format";
 import type { OwnRate } from "./rates-chart-drawing";
+import { OWN_COLORS } from "./series-colors";
 import { ARM_5_1_LAST_DATE, RANGE_LABELS, RATE_RANGES, RATE_TYPE_LABELS, type RatePoint, type RateRange, type RateType } from "@/lib/rates/types";
 import { mergeSeries, yAxis } from "./chart-data";
 import { RatesChartPicture } from "./rates-chart-picture";
@@ -174,9 +175,13 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
       )}
 
       {own.length > 0 && overlay && overlay !== "signed-out" && (
-        <div className="mt-4 rounded-lg border border-rose-200 bg-rose-50 px-4 py-3 text-sm dark:border-rose-900 dark:bg-rose-950/40" data-testid="own-rates">
-          <p className="font-semibold text-rose-900 dark:text-rose-100">Your mortgages on the chart</p>
-          <ul className="mt-1 space-y-1 text-rose-900 dark:text-rose-100">
+        // Neutral, not red: this is information, not an error; the swatch ties it to the dashed line.
+        <div className="mt-4 rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="own-rates">
+          <p className="flex items-center gap-2 font-semibold text-slate-900 dark:text-slate-100">
+            <span aria-hidden className="w-4 border-t-2 border-dashed" style={{ borderColor: OWN_COLORS.line }} />
+            Your mortgages on the chart
+          </p>
+          <ul className="mt-1 space-y-1 text-slate-700 dark:text-slate-300">
             {own.map((m) => (
               <li key={m.id}>
                 <span className="font-medium">{m.name}</span>: your rate {formatPercent(m.rate)} (dashed line). The shaded refi zone is at or below{" "}
@@ -184,7 +189,7 @@ export function RatesChart({ types, initialRange, initial }: { types: RateType[]
               </li>
             ))}
           </ul>
-          <p className="mt-2 text-rose-800 dark:text-rose-200">
+          <p className="mt-2 text-slate-600 dark:text-slate-400">
             Change the minimum drop in <Link href="/settings" className="font-semibold underline">settings</Link>.
           </p>
         </div>

@@ -49,6 +49,12 @@ describe("preferences schema (property)", () => {
       if (!r.success) expect(new Set(r.error.issues.map((i) => i.path[0]))).toEqual(new Set(["minRateDropThreshold"]));
     }
   });
+
+  it("a negative threshold is told the range, not the number format", () => {
+    const r = preferencesSchema.safeParse({ alertFrequency: "instant", theme: "light", currency: "USD", dateFormat: "MM/DD/YYYY", defaultRefiTerm: "360", minRateDropThreshold: "-3" });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]!.message).toMatch(/^Enter a threshold above 0 and at most/);
+  });
 });
 
 describe("account schemas", () => {

@@ -24,6 +24,8 @@ export const preferencesSchema = z.object({
     .string({ error: "Enter a threshold in percentage points, e.g. 0.125." })
     .trim()
     .min(1, "Enter a threshold in percentage points, e.g. 0.125.")
+    // A minus sign is a range mistake, not a format one: say so.
+    .refine((v) => !v.startsWith("-"), `Enter a threshold above 0 and at most ${MAX_RATE_DROP_THRESHOLD} percentage points.`)
     .regex(/^\d{1,2}(\.\d{1,3})?$|^\.\d{1,3}$/, "Enter a number with at most 3 decimals, e.g. 0.125.")
     .transform(Number)
     .refine((v) => v > 0 && v <= MAX_RATE_DROP_THRESHOLD, `Enter a threshold above 0 and at most ${MAX_RATE_DROP_THRESHOLD} percentage points.`),

@@ -36,6 +36,8 @@ export async function alertFormChoices(userId: string) {
     remainingPrincipalCents: m.remainingPrincipalCents,
     // What they pay now (the dashboard's figure), so a payment target above it can be flagged.
     currentPaymentCents: m.remainingTerm > 0 ? paymentCents(m.remainingPrincipalCents, Number(m.currentRate), m.remainingTerm) : 0,
+    // And the rate they pay, so a rate target at or above it can be flagged too.
+    currentRate: Number(m.currentRate),
     calculatedCostCents: auto ? calculatedCostCents(m.remainingPrincipalCents) : null,
   }));
   // The settings' "Default refinance term" is the new alert's term when the form offers it.

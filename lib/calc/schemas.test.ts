@@ -98,6 +98,14 @@ describe("calculator schemas", () => {
     expect(calculatorSchemas.amortization.safeParse({ ...base, extraMonthlyPrincipal: -1 }).success).toBe(false);
   });
 
+  it("extra principal of the whole loan or more is refused on its field", () => {
+    const base = { principal: "300000", ratePercent: "6", termYears: "30" };
+    const r = calculatorSchemas.amortization.safeParse({ ...base, extraMonthlyPrincipal: "400000" });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues.map((i) => [i.path[0], i.message])).toEqual([["extraMonthlyPrincipal", "Enter an extra monthly principal below the loan amount"]]);
+    expect(calculatorSchemas.amortization.safeParse({ ...base, extraMonthlyPrincipal: "299999.99" }).success).toBe(true);
+  });
+
   it("money is whole cents: a third decimal is a field error, not a silent rounding", () => {
     const m = messages(calculatorSchemas.amortization.safeParse({ principal: "1000.005", ratePercent: "5", termYears: "30", extraMonthlyPrincipal: "10.001" }));
     expect(m).toEqual({

@@ -89,7 +89,12 @@ export const monthlyPaymentSchema = z.object({
   termYears: termYears("a loan term"),
 });
 
-export const amortizationSchema = monthlyPaymentSchema.extend({ extraMonthlyPrincipal });
+// Extra principal of the whole loan or more would pay it off with the first payment: almost
+// certainly a typo (a balance in the extra field), and the result would read "plus $400,000.00".
+export const amortizationSchema = monthlyPaymentSchema.extend({ extraMonthlyPrincipal }).refine((input) => input.extraMonthlyPrincipal < input.principal, {
+  error: "Enter an extra monthly principal below the loan amount",
+  path: ["extraMonthlyPrincipal"],
+});
 
 export const targetRateSchema = z.object({
   balance,

@@ -4,6 +4,7 @@
  * leaves here in whole cents.
  */
 import { compareRefinance, fromCents, toCents, trueBreakEven } from "@/lib/calc";
+import { alertStatus, type AlertStatus } from "@/lib/alerts/status";
 import { ESTIMATED_COST_SHARE, productFor, type Product } from "./refi-product";
 
 export { ESTIMATED_COST_SHARE, productFor, type Product };
@@ -18,8 +19,9 @@ export interface DashboardAlert {
   id: string;
   isActive: boolean;
   pausedAt: Date | null;
+  userDismissed: boolean;
   estimateRefinanceCostCents: number | null;
-  subscriptionStatus: string | null;
+  subscription: { status: string; currentPeriodEnd: Date | null } | null;
   lastTriggeredAt: Date | null;
 }
 
@@ -36,7 +38,14 @@ export interface DashboardRow {
   alert: DashboardAlert | null;
 }
 
-export type AlertStatus = "active" | "paused" | "awaiting_payment" | "payment_past_due";
+/**
+ * - `pays`: the true break-even comes within the new loan, and it pays less interest over its
+ *   life, costs included;
+ * - `pays_but_costs_more`: lower payments cover the costs, but a longer loan pays more interest
+ *   over its life (what the refinance-savings calculator shows as "costs more");
+ * - `not_worth_it`: no savings, or no break-even within the new loan.
+ */
+export type Verdict = "pays" | "pays_but_costs_more" | "not_worth_it";
 
 export interface RefinanceSummary {
   newPaymentCents: number;
@@ -46,9 +55,12 @@ export interface RefinanceSummary {
   costSource: "alert" | "estimate";
   simpleBreakEvenMonths: number | null;
   trueBreakEvenMonths: number | null;
-  worthIt: boolean;
-  verdict: string;
+  /** Interest left on the current loan minus the new loan's interest and the costs (negative: costs more). */
+  lifetimeInterestSavingsCents: number;
+  verdict: Verdict;
 }
+
+export type { AlertStatus };
 
 export interface DashboardCard {
   id: string;
@@ -67,15 +79,6 @@ export interface DashboardCard {
   alert: { id: string; status: AlertStatus; lastTriggeredAt: Date | null } | null;
 }
 
-/** More than 15 years left compares with the 30-year survey rate, otherwise the 15-year one. */
-
-export function alertStatus(alert: DashboardAlert): AlertStatus {
-  const sub = alert.subscriptionStatus;
-  if (sub === "past_due" || sub === "unpaid") return "payment_past_due";
-  if (sub !== "active" && sub !== "trialing") return "awaiting_payment";
-  if (!alert.isActive || alert.pausedAt) return "paused";
-  return "active";
-}
 
 export function refinanceCostCents(row: Pick<DashboardRow, "remainingPrincipalCents" | "alert">): { cents: number; source: "alert" | "estimate" } {
   const own = row.alert?.estimateRefinanceCostCents;
@@ -83,10 +86,9 @@ export function refinanceCostCents(row: Pick<DashboardRow, "remainingPrincipalCe
   return { cents: Math.round(row.remainingPrincipalCents * ESTIMATED_COST_SHARE), source: "estimate" };
 }
 
-export function verdictText(trueBreakEvenMonths: number | null, monthlySavingsCents: number): { worthIt: boolean; verdict: string } {
-  if (monthlySavingsCents <= 0 || trueBreakEvenMonths === null) return { worthIt: false, verdict: "Not worth it at the latest rates" };
-  const months = trueBreakEvenMonths === 1 ? "1 month" : `${trueBreakEvenMonths} months`;
-  return { worthIt: true, verdict: `Refinancing now would pay for itself in ${months}` };
+export function verdictOf(trueBreakEvenMonths: number | null, monthlySavingsCents: number, lifetimeInterestSavingsCents: number): Verdict {
+  if (monthlySavingsCents <= 0 || trueBreakEvenMonths === null) return "not_worth_it";
+  return lifetimeInterestSavingsCents >= 0 ? "pays" : "pays_but_costs_more";
 }
 
 export function buildCard(row: DashboardRow, rates: readonly MarketRate[]): DashboardCard {
@@ -108,7 +110,8 @@ export function buildCard(row: DashboardRow, rates: readonly MarketRate[]): Dash
     product,
     market: market ? { rateType: market.rateType, date: market.date, rate: market.rate } : null,
     refinance: null,
-    alert: row.alert ? { id: row.alert.id, status: alertStatus(row.alert), lastTriggeredAt: row.alert.lastTriggeredAt } : null,
+    // The words of /alerts: one rule for every page (lib/alerts/status.ts).
+    alert: row.alert ? { id: row.alert.id, status: alertStatus({ ...row.alert, deletedAt: null }, row.alert.subscription), lastTriggeredAt: row.alert.lastTriggeredAt } : null,
   };
   if (paidOff) return card;
 
@@ -128,6 +131,7 @@ export function buildCard(row: DashboardRow, rates: readonly MarketRate[]): Dash
   const trueMonth = trueBreakEven(input).month;
   // From the shown payments, so "$2,026.74 now, $1,347.75 after" saves exactly their difference.
   const monthlySavingsCents = card.currentPaymentCents - toCents(comparison.newPayment);
+  const lifetimeInterestSavingsCents = toCents(comparison.lifetimeInterestSavings);
   card.refinance = {
     newPaymentCents: toCents(comparison.newPayment),
     monthlySavingsCents,
@@ -135,7 +139,8 @@ export function buildCard(row: DashboardRow, rates: readonly MarketRate[]): Dash
     costSource: cost.source,
     simpleBreakEvenMonths: comparison.simpleBreakEvenMonths,
     trueBreakEvenMonths: trueMonth,
-    ...verdictText(trueMonth, monthlySavingsCents),
+    lifetimeInterestSavingsCents,
+    verdict: verdictOf(trueMonth, monthlySavingsCents, lifetimeInterestSavingsCents),
   };
   return card;
 }

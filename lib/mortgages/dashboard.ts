@@ -16,8 +16,10 @@ type Row = {
   alert_id: string | null;
   alert_is_active: boolean | null;
   alert_paused_at: Date | string | null;
+  alert_user_dismissed: boolean | null;
   alert_estimate_cost_cents: string | number | null;
   subscription_status: string | null;
+  subscription_period_end: Date | string | null;
   last_triggered_at: Date | string | null;
 };
 
@@ -36,16 +38,16 @@ export async function dashboardRows(userId: string, db: DbOrTx = defaultDb): Pro
           m.original_interest_rate::text AS original_interest_rate, m.estimated_property_value_cents,
           snap.current_rate::text AS snapshot_rate, snap.recorded_on::text AS snapshot_on,
           snap.current_remaining_principal_cents AS snapshot_principal_cents,
-          a.id AS alert_id, a.is_active AS alert_is_active, a.paused_at AS alert_paused_at,
+          a.id AS alert_id, a.is_active AS alert_is_active, a.paused_at AS alert_paused_at, a.user_dismissed AS alert_user_dismissed,
           a.estimate_refinance_cost_cents AS alert_estimate_cost_cents,
-          s.status::text AS subscription_status, t.last_triggered_at
+          s.status::text AS subscription_status, s.current_period_end AS subscription_period_end, t.last_triggered_at
         FROM mortgages m
         LEFT JOIN LATERAL (
           SELECT current_rate, recorded_on, current_remaining_principal_cents FROM mortgage_tracking
           WHERE mortgage_id = m.id ORDER BY recorded_on DESC, created_at DESC LIMIT 1
         ) snap ON true
         LEFT JOIN LATERAL (
-          SELECT id, is_active, paused_at, estimate_refinance_cost_cents FROM alerts
+          SELECT id, is_active, paused_at, user_dismissed, estimate_refinance_cost_cents FROM alerts
           WHERE mortgage_id = m.id AND user_id = m.user_id AND deleted_at IS NULL
           ORDER BY created_at DESC LIMIT 1
         ) a ON true
@@ -68,8 +70,9 @@ export async function dashboardRows(userId: string, db: DbOrTx = defaultDb): Pro
           id: r.alert_id,
           isActive: Boolean(r.alert_is_active),
           pausedAt: toDate(r.alert_paused_at),
+          userDismissed: Boolean(r.alert_user_dismissed),
           estimateRefinanceCostCents: toNum(r.alert_estimate_cost_cents),
-          subscriptionStatus: r.subscription_status,
+          subscription: r.subscription_status ? { status: r.subscription_status, currentPeriodEnd: toDate(r.subscription_period_end) } : null,
           lastTriggeredAt: toDate(r.last_triggered_at),
         }
       : null,
