@@ -8,14 +8,16 @@ export const SEED_RATE_FILES = ["pmms-30_year_fixed.csv", "pmms-15_year_fixed.cs
 
 /**
  * Loads the shipped Freddie Mac PMMS history through the same import as `npm run rates:import`
- * (upsert by date and type, change_from_previous per type, source freddie_mac_pmms). Rows already
- * equal are left alone, so a second run writes nothing. Returns the number of rates in the files.
+ * (change_from_previous per type, source freddie_mac_pmms), weeks the database lacks only: it
+ * runs on every start and release, and must not put back a value corrected since (an admin's
+ * correction, a revision the daily fetch brought). A second run writes nothing. Returns the
+ * number of rates in the files.
  */
 export async function seedRates(db: DbOrTx): Promise<number> {
   let total = 0;
   for (const name of SEED_RATE_FILES) {
     const text = readFileSync(path.join(SEED_RATES_DIR, name), "utf8");
-    const result = await importRatesFromText(text, { source: `seed:${name}`, db, recordRun: false });
+    const result = await importRatesFromText(text, { source: `seed:${name}`, db, recordRun: false, missingOnly: true });
     if (result.error) throw new Error(`${name}: ${result.error}${result.rejections.length ? ` (first: line ${result.rejections[0]!.line}: ${result.rejections[0]!.reason})` : ""}`);
     total += result.inserted + result.updated + result.unchanged;
   }

@@ -172,6 +172,31 @@ describe("importRatesFromText", () => {
     expect(await db.select().from(rateIngestRuns)).toEqual([]);
   });
 
+  it("the seed on a later start adds missing weeks only: a corrected rate stays corrected", async () => {
+    await clear();
+    await seedRates(db);
+    // An admin corrects a week; a week goes missing (say, deleted by hand).
+    await db.update(mortgageRates).set({ rate: 6.5, source: "admin_manual" }).where(sql`${mortgageRates.rateType} = '30_year_fixed' AND ${mortgageRates.date} = '1981-10-09'`);
+    const gone = (await series("30_year_fixed"))[1500]!.date;
+    await db.delete(mortgageRates).where(sql`${mortgageRates.rateType} = '30_year_fixed' AND ${mortgageRates.date} = ${gone}`);
+    expect(await seedRates(db)).toBe(2896 + 1831 + 932);
+    const rows = await series("30_year_fixed");
+    expect(rows.find((r) => r.date === "1981-10-09")).toMatchObject({ rate: 6.5, source: "admin_manual" });
+    expect(rows.find((r) => r.date === gone)).toMatchObject({ source: "freddie_mac_pmms" });
+    expect(rows).toHaveLength(2896);
+  });
+
+  it("a week recomputed because a file added the week before it keeps its own source", async () => {
+    await clear();
+    await importRatesFromText("date,rate_type,rate,points\n2026-01-15,30_year_fixed,6.5,", { source: "a.csv" });
+    await db.update(mortgageRates).set({ source: "admin_manual" }).where(sql`${mortgageRates.date} = '2026-01-15'`);
+    const r = await importRatesFromText("date,rate_type,rate,points\n2026-01-08,30_year_fixed,6.75,", { source: "b.csv" });
+    expect(r).toMatchObject({ inserted: 1, recomputed: 1 });
+    const rows = await series("30_year_fixed");
+    expect(rows.find((x) => x.date === "2026-01-15")).toMatchObject({ rate: 6.5, source: "admin_manual", change: -0.25 });
+    expect(rows.find((x) => x.date === "2026-01-08")).toMatchObject({ source: "freddie_mac_pmms" });
+  });
+
   it("the shipped original Freddie Mac file agrees with the shipped per-type files", async () => {
     await clear();
     await seedRates(db);

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { db as appDb, type DbOrTx } from "@/db";
 import { auditLog, mortgageRates, rateIngestRuns } from "@/db/schema";
 import { parseRatesText, RatesFormatError, type ParsedRate, type RateLayout, type Rejection } from "./parse";
@@ -40,6 +40,11 @@ export type ImportOptions = {
   db?: DbOrTx;
   /** The seed loads the shipped files on every start and does not record a run each time. */
   recordRun?: boolean;
+  /**
+   * Only weeks the database does not have yet (the seed, on every start): a stored value, an
+   * admin's correction or a revision fetched since the release, is never put back to the file's.
+   */
+  missingOnly?: boolean;
   /** A run already started (the scheduled fetch starts it before downloading). */
   runId?: string;
   /** Value written to mortgage_rates.source. Every layout we read carries Freddie Mac's survey. */
@@ -78,10 +83,14 @@ export function emptyResult(source: string, error: string | null = null): Omit<I
 }
 
 async function writeRates(tx: DbOrTx, rateType: RateType, writes: RateWrite[], rowSource: string) {
-  for (let i = 0; i < writes.length; i += CHUNK) {
+  // The file's rows take its values and source; a neighbour only recomputed keeps its own (an
+  // admin's entry stays admin_manual when a later file adds the week before it).
+  const fromFile = writes.filter((w) => !w.recomputeOnly);
+  const recomputed = writes.filter((w) => w.recomputeOnly);
+  for (let i = 0; i < fromFile.length; i += CHUNK) {
     await tx
       .insert(mortgageRates)
-      .values(writes.slice(i, i + CHUNK).map((w) => ({ ...w, rateType, source: rowSource })))
+      .values(fromFile.slice(i, i + CHUNK).map(({ recomputeOnly: _, ...w }) => ({ ...w, rateType, source: rowSource })))
       .onConflictDoUpdate({
         target: [mortgageRates.date, mortgageRates.rateType],
         set: {
@@ -92,6 +101,12 @@ async function writeRates(tx: DbOrTx, rateType: RateType, writes: RateWrite[], r
           updatedAt: sql`now()`,
         },
       });
+  }
+  for (const w of recomputed) {
+    await tx
+      .update(mortgageRates)
+      .set({ changeFromPrevious: w.changeFromPrevious, updatedAt: sql`now()` })
+      .where(and(eq(mortgageRates.rateType, rateType), eq(mortgageRates.date, w.date)));
   }
 }
 
@@ -108,7 +123,11 @@ async function applyRows(database: DbOrTx, rows: ParsedRate[], opts: ImportOptio
         .from(mortgageRates)
         .where(eq(mortgageRates.rateType, rateType))
         .orderBy(asc(mortgageRates.date));
-      const plan = planTypeImport(stored, incoming);
+      const storedDates = opts.missingOnly ? new Set(stored.map((r) => r.date)) : null;
+      const wanted = storedDates ? incoming.filter((r) => !storedDates.has(r.date)) : incoming;
+      const plan = planTypeImport(stored, wanted);
+      // Weeks left alone because the database has them count as unchanged.
+      plan.unchanged += incoming.length - wanted.length;
       await writeRates(tx, rateType, plan.writes, opts.rowSource ?? "freddie_mac_pmms");
       totals.inserted += plan.inserted;
       totals.updated += plan.updated;

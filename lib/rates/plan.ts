@@ -5,7 +5,8 @@
 export type StoredRate = { date: string; rate: number; points: number | null; changeFromPrevious: number | null };
 /** points undefined: the file carries no points for this row (a FRED series): keep what is stored. */
 export type IncomingRate = { date: string; rate: number; points: number | null | undefined };
-export type RateWrite = { date: string; rate: number; points: number | null; changeFromPrevious: number | null };
+/** `recomputeOnly`: a stored row the file did not contain, written only for its change_from_previous. */
+export type RateWrite = { date: string; rate: number; points: number | null; changeFromPrevious: number | null; recomputeOnly?: boolean };
 
 export type TypePlan = {
   writes: RateWrite[];
@@ -66,7 +67,7 @@ export function planTypeImport(stored: readonly StoredRate[], incoming: readonly
     const changeDiffers = (change === null) !== (row.changeFromPrevious === null) || (change !== null && thousandths(change) !== thousandths(row.changeFromPrevious!));
     if (touched.has(row.date) || changeDiffers) {
       if (!touched.has(row.date)) recomputed++;
-      writes.push({ date: row.date, rate: row.rate, points: row.points, changeFromPrevious: change });
+      writes.push({ date: row.date, rate: row.rate, points: row.points, changeFromPrevious: change, ...(touched.has(row.date) ? {} : { recomputeOnly: true }) });
     }
   }
 
