@@ -15,7 +15,7 @@ describe("planTypeImport", () => {
     expect(plan).toMatchObject({ inserted: 1, updated: 0, unchanged: 0, recomputed: 1, newLatest: null });
     expect(plan.writes).toEqual([
       { date: "2022-11-03", rate: 6.95, points: 0.8, changeFromPrevious: -0.13 },
-      { date: "2022-11-10", rate: 7.08, points: 0.9, changeFromPrevious: 0.13 },
+      { date: "2022-11-10", rate: 7.08, points: 0.9, changeFromPrevious: 0.13, recomputeOnly: true },
     ]);
   });
 
@@ -29,7 +29,7 @@ describe("planTypeImport", () => {
     expect(plan).toMatchObject({ updated: 1, recomputed: 1 });
     expect(plan.writes).toEqual([
       { date: "2022-10-27", rate: 7.1, points: 0.8, changeFromPrevious: 0.16 },
-      { date: "2022-11-10", rate: 7.08, points: 0.9, changeFromPrevious: -0.02 },
+      { date: "2022-11-10", rate: 7.08, points: 0.9, changeFromPrevious: -0.02, recomputeOnly: true },
     ]);
   });
 
