@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { revalidateHookToken } from "@/lib/rates/revalidate-hook";
 import { createUser, e2eSql, signIn } from "./support/users";
 
 const summary = (page: Page) => page.getByTestId("chart-summary");
@@ -91,6 +92,31 @@ test("the rates API is cacheable: ETag, 304 and a public Cache-Control through t
   expect(me.status()).toBe(200);
   expect(me.headers()["cache-control"]).toBe("private, no-store");
   expect(await me.json()).toBeNull();
+});
+
+test("the worker's hook drops the cached rates: a week imported outside a request shows at once, and only with the token", async ({ request }) => {
+  // The e2e server's AUTH_SECRET (playwright.config.ts) signs the hook's token, as the worker's does.
+  const auth = { authorization: `Bearer ${revalidateHookToken("e2e-auth-secret-0123456789abcdef0123456789")}` };
+  const latest = async () => (await (await request.get("/api/rates/latest")).json()).rates.find((r: { type: string }) => r.type === "30_year_fixed");
+  const before = await latest();
+  const next = new Date(Date.parse(`${before.date}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const sql = e2eSql();
+  try {
+    // As the worker's import writes it: straight to the database, no Next request around it.
+    await sql`INSERT INTO mortgage_rates (date, rate_type, rate, change_from_previous, source) VALUES (${next}, '30_year_fixed', 4.321, 0, 'freddie_mac_pmms')`;
+    expect((await latest()).date).toBe(before.date); // cached
+    expect((await request.post("/api/rates/revalidate")).status()).toBe(401);
+    expect((await request.post("/api/rates/revalidate", { headers: { authorization: "Bearer forged" } })).status()).toBe(401);
+    expect((await latest()).date).toBe(before.date);
+    const res = await request.post("/api/rates/revalidate", { headers: auth });
+    expect(res.status()).toBe(200);
+    await expect.poll(async () => (await latest()).date).toBe(next);
+  } finally {
+    await sql`DELETE FROM mortgage_rates WHERE date = ${next} AND rate_type = '30_year_fixed'`;
+    await request.post("/api/rates/revalidate", { headers: auth });
+    await sql.end();
+  }
+  await expect.poll(async () => (await latest()).date).toBe(before.date);
 });
 
 test("signed in, the chart draws each of my mortgage rates and its refi zone", async ({ page }) => {
