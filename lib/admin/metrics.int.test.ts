@@ -78,6 +78,21 @@ describe("daily metrics and the overview", () => {
     const o = await overviewStats(admin.id);
     expect(o.subscriptions).toMatchObject({ active: 2, mrrCents: 1999, arrCents: 1999 * 12, churned30d: 1 });
     expect(o.subscriptions.churnRate30d).toBeCloseTo(1 / 2); // 2 paying 30 days ago (yearly + the canceled one), 1 churned
+    // The MRR card agrees with today's point on the chart.
+    expect(o.subscriptions.mrrCents).toBe(at(0).mrrCents);
+
+    // A past-due subscription is still billed: in the MRR card as in the chart. One started and
+    // cancelled within the 30 days is churn, but not of the base paying 30 days ago.
+    const late = await makePayingCustomer(owner.id, { amountCents: 1_200, interval: "month", status: "past_due" });
+    await db.update(subscriptions).set({ createdAt: daysAgo(45) }).where(eq(subscriptions.id, late.subscription.id));
+    const brief = await makePayingCustomer(owner.id, { amountCents: 999, interval: "month", status: "canceled" });
+    await db.update(subscriptions).set({ createdAt: daysAgo(8), canceledAt: daysAgo(2), endedAt: daysAgo(2) }).where(eq(subscriptions.id, brief.subscription.id));
+    await runDailyMetrics(now);
+    const withLate = await overviewStats(admin.id);
+    const today2 = (await metricsSeries(admin.id)).find((d) => d.day === dayOf(now))!;
+    expect(withLate.subscriptions).toMatchObject({ mrrCents: 1999 + 1200, churned30d: 2 });
+    expect(today2.mrrCents).toBe(withLate.subscriptions.mrrCents);
+    expect(withLate.subscriptions.churnRate30d).toBeCloseTo(1 / 3); // 3 paying 30 days ago (+ the past-due one), 1 of them churned
     expect(o.triggers7d).toBe(3);
     expect(o.emails7d).toEqual({ total: 3, failed: 2 });
     expect(o.users.new7d).toBeGreaterThanOrEqual(3);

@@ -167,9 +167,15 @@ export async function overviewStats(actorId: string): Promise<Overview> {
           (SELECT count(*) FROM users WHERE deleted_at IS NULL AND created_at > now() - interval '7 days') AS users_new7d,
           (SELECT count(*) FROM subscriptions WHERE status = 'active') AS subs_active,
           (SELECT count(*) FROM subscriptions WHERE status = 'past_due') AS subs_past_due,
-          (SELECT coalesce(round(sum(${monthlyCents})), 0) FROM subscriptions s WHERE s.status = 'active') AS mrr_cents,
+          -- The chart's rule (payingAt), so the MRR card and today's point on the chart agree: a
+          -- past-due subscription is still billed and counts.
+          (SELECT coalesce(round(sum(${monthlyCents})), 0) FROM subscriptions s WHERE ${payingAt(sql`now()`)}) AS mrr_cents,
           (SELECT count(*) FROM subscriptions WHERE status = 'canceled' AND coalesce(ended_at, canceled_at) > now() - interval '30 days') AS churned30d,
           (SELECT count(*) FROM subscriptions s WHERE ${payingAt(sql`now() - interval '30 days'`)}) AS paying_30d_ago,
+          -- The churn rate's numerator is of the same cohort as its base: those paying 30 days ago
+          -- (one started and cancelled within the window is churn, but not of that base).
+          (SELECT count(*) FROM subscriptions s WHERE s.status = 'canceled' AND coalesce(s.ended_at, s.canceled_at) > now() - interval '30 days'
+                                                 AND ${payingAt(sql`now() - interval '30 days'`)}) AS churned_of_base,
           (SELECT count(*) FROM triggers WHERE triggered_at > now() - interval '7 days') AS triggers7d,
           (SELECT count(*) FROM email_log WHERE created_at > now() - interval '7 days') AS emails7d,
           (SELECT count(*) FROM email_log WHERE status IN ('failed', 'bounced') AND created_at > now() - interval '7 days') AS failed7d,
@@ -193,7 +199,7 @@ export async function overviewStats(actorId: string): Promise<Overview> {
       mrrCents: mrr,
       arrCents: mrr * 12,
       churned30d: n("churned30d"),
-      churnRate30d: base > 0 ? n("churned30d") / base : null,
+      churnRate30d: base > 0 ? n("churned_of_base") / base : null,
     },
     triggers7d: n("triggers7d"),
     emails7d: { total: n("emails7d"), failed: n("failed7d") },
