@@ -20,7 +20,7 @@ export async function makeUser(opts: { role?: "user" | "admin"; name?: string; e
 }
 
 /** A mortgage with a paid alert: subscription and one invoice. */
-export async function makePayingCustomer(userId: string, opts: { amountCents?: number; interval?: "month" | "year"; status?: "active" | "canceled" } = {}) {
+export async function makePayingCustomer(userId: string, opts: { amountCents?: number; interval?: "month" | "year"; status?: "active" | "past_due" | "canceled" } = {}) {
   const [m] = await db
     .insert(mortgages)
     .values({
