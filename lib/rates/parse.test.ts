@@ -74,17 +74,18 @@ describe("FRED series", () => {
 });
 
 describe("our layout", () => {
-  it("reads all three types and rejects unknown types, bad dates and duplicates", () => {
+  it("reads all three types and rejects unknown types, types outside the survey, bad dates and duplicates", () => {
     expect(parseRatesText(fixture("refi-alert-rates.csv")).rows).toHaveLength(16);
     const r = parseRatesText(
-      ["date,rate_type,rate,points", "2024-01-04,30_year_fixed,6.62,", "2024-01-04,jumbo_30,7.1,", "2024-13-01,15_year_fixed,5.9,", "2024-01-04,30_year_fixed,6.6,", "2024-01-11,15_year_fixed,5.9,12"].join("\n"),
+      ["date,rate_type,rate,points", "2024-01-04,30_year_fixed,6.62,", "2024-01-04,jumbo_30,7.1,", "2024-13-01,15_year_fixed,5.9,", "2024-01-04,30_year_fixed,6.6,", "2024-01-11,15_year_fixed,5.9,12", "2024-01-11,FHA_30,6.1,"].join("\n"),
     );
     expect(r.rows).toHaveLength(1);
     expect(r.rejections).toEqual([
-      { line: 3, reason: 'unknown rate type "jumbo_30" (expected one of 30_year_fixed, 15_year_fixed, 5_1_ARM, FHA_30, VA_30, 7_1_ARM, 10_1_ARM)' },
+      { line: 3, reason: 'unknown rate type "jumbo_30" (expected one of 30_year_fixed, 15_year_fixed, 5_1_ARM)' },
       { line: 4, reason: 'bad date "2024-13-01" (expected yyyy-mm-dd)' },
       { line: 5, reason: "duplicate of line 2 (same date and rate type)" },
       { line: 6, reason: "points 12 is out of 0–9.99" },
+      { line: 7, reason: `"FHA_30" is not in Freddie Mac's survey (expected one of 30_year_fixed, 15_year_fixed, 5_1_ARM)` },
     ]);
   });
 });

@@ -3,7 +3,7 @@
 //   - FRED series downloads: observation_date (or DATE),MORTGAGE30US[,MORTGAGE15US,MORTGAGE5US]
 //   - ours (the shipped db/seed-data files): date,rate_type,rate,points
 // Pure functions: no database, no framework, so they are unit-tested directly.
-import { isRateType, RATE_TYPES, type RateType } from "./types";
+import { isRateType, PMMS_RATE_TYPES, type RateType } from "./types";
 
 export type RateLayout = "freddie_mac_pmms" | "fred" | "refi_alert";
 
@@ -176,7 +176,12 @@ function ourParser(header: string[]): LineParser {
     const [rawDate, rawType, rawRate, rawPoints] = cells as [string, string, string, string | undefined];
     const date = parseRateDate(rawDate);
     if (!date) return { reason: `bad date "${rawDate}" (expected yyyy-mm-dd)` };
-    if (!isRateType(rawType)) return { reason: `unknown rate type "${rawType}" (expected one of ${RATE_TYPES.join(", ")})` };
+    if (!isRateType(rawType)) return { reason: `unknown rate type "${rawType}" (expected one of ${PMMS_RATE_TYPES.join(", ")})` };
+    // Our other enum values (FHA, VA, other ARMs) have no survey behind them: a row for one would
+    // show on /rates under "Source: Freddie Mac PMMS" (data-model.md: never invent values).
+    if (!(PMMS_RATE_TYPES as readonly string[]).includes(rawType)) {
+      return { reason: `"${rawType}" is not in Freddie Mac's survey (expected one of ${PMMS_RATE_TYPES.join(", ")})` };
+    }
     if (isBlank(rawRate)) return { rows: [], skipped: 1 };
     const rate = parseRate(rawRate, "");
     if (!rate.ok) return { reason: rate.reason };
