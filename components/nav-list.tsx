@@ -14,11 +14,13 @@ export function isActivePath(pathname: string, item: NavItem): boolean {
 }
 
 const STYLES = {
-  // The homeowner's navigation: a row that scrolls sideways on phones, a sidebar from md up.
+  // The homeowner's navigation: every link in view on a phone (a grid of three columns: a row
+  // that scrolled sideways hid half of them, and keyboard focus could land off-screen), a wrapping
+  // row on a small tablet, a sidebar from md up.
   sidebar: {
-    nav: "scroll-fade-x -mx-4 overflow-x-auto px-4 md:mx-0 md:px-0",
-    list: "flex gap-1 md:flex-col",
-    link: "block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium",
+    nav: "",
+    list: "grid grid-cols-3 gap-1 sm:flex sm:flex-wrap md:flex-col",
+    link: "block whitespace-nowrap rounded-lg px-3 py-2 text-center text-sm font-medium sm:text-left",
     active: "bg-brand-50 text-brand-800 dark:bg-brand-800/30 dark:text-brand-100",
     idle: "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
   },

@@ -8,22 +8,20 @@ test.use({ viewport: { width: 390, height: 844 } });
 /** How many pixels wider than the screen the page is (0 or less: it does not scroll sideways). */
 const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-test("on a phone, the app navigation scrolls sideways to show the current page's link", async ({ page }) => {
+test("on a phone, every link of the app navigation is in view, the current one marked, and Tab never leaves the screen", async ({ page }) => {
   const user = await createUser();
   await signIn(page, user.email, user.password, "/settings");
   const nav = page.getByRole("navigation", { name: "App" });
-  // The row is wider than the phone: Settings, its last link, starts off-screen unless scrolled to.
-  expect(await nav.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
-  const settings = nav.getByRole("link", { name: "Settings" });
-  await expect(settings).toHaveAttribute("aria-current", "page");
-  await expect(settings).toBeInViewport({ ratio: 1 });
-  // Only the row scrolled, not the page.
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
-
-  // Back to the first link on a full page load: the row follows.
-  await page.goto("/dashboard");
-  await expect(nav.getByRole("link", { name: "Dashboard" })).toBeInViewport({ ratio: 1 });
-  await expect(settings).not.toBeInViewport();
+  expect(await nav.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(false);
+  for (const item of APP_NAV) await expect(nav.getByRole("link", { name: item.label, exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(nav.getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
+  // Keyboard: each link, focused in turn, is fully on screen.
+  await nav.getByRole("link", { name: APP_NAV[0]!.label, exact: true }).focus();
+  for (const item of APP_NAV) {
+    await expect(nav.getByRole("link", { name: item.label, exact: true })).toBeFocused();
+    await expect(nav.getByRole("link", { name: item.label, exact: true })).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press("Tab");
+  }
 });
 
 test("on a phone, no page of the app scrolls sideways, and the mortgages list as cards", async ({ page }) => {

@@ -48,7 +48,8 @@ export default async function MortgagesPage() {
               <TBody>
                 {mortgages.map((m) => (
                   <tr key={m.id}>
-                    <Td>
+                    {/* Free text (up to 100 characters) wraps, so a long name never pushes Edit and Delete out of view. */}
+                    <Td className="min-w-40 max-w-64 break-words whitespace-normal!">
                       <Link href={`/mortgages/${m.id}`} className="font-medium text-brand-700 hover:underline dark:text-brand-500">
                         {m.name}
                       </Link>
@@ -57,7 +58,7 @@ export default async function MortgagesPage() {
                     <Td className="text-right tabular-nums">{fmt.cents(m.remainingPrincipalCents)}</Td>
                     <Td className="text-right tabular-nums">{formatPercent(m.originalInterestRate)}</Td>
                     <Td className="text-right tabular-nums">{formatMonths(m.remainingTerm)}</Td>
-                    <Td>{m.lenderName ?? "—"}</Td>
+                    <Td className="min-w-32 max-w-56 break-words whitespace-normal!">{m.lenderName ?? "—"}</Td>
                     <Td className="tabular-nums">{maskLoanNumber(m.loanNumberLast4) || "—"}</Td>
                     <Td>
                       <MortgageActions id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} />

@@ -53,7 +53,7 @@ export default async function AdminEmailsPage({ searchParams }: { searchParams: 
                   </Td>
                   {/* Wrapping set inside: on the Td itself its own whitespace-nowrap wins. */}
                   <Td className={cn("text-xs", e.errorMessage && "text-red-700 dark:text-red-300")}>
-                    <div className="max-w-[20rem] whitespace-normal [overflow-wrap:anywhere]">{e.errorMessage ?? "—"}</div>
+                    <div className={cn("max-w-[20rem] whitespace-normal [overflow-wrap:anywhere]", e.errorMessage && "min-w-56")}>{e.errorMessage ?? "—"}</div>
                   </Td>
                   <Td>{(e.status === "failed" || e.status === "bounced") && <ActionButton action={retryEmailAction} fields={{ emailId: e.id }} label="Retry" pendingText="Sending…" />}</Td>
                 </tr>

@@ -6,7 +6,7 @@ import { AlertStatusBadge } from "@/components/alerts/alert-status-badge";
 import { alertValues } from "@/components/alerts/alert-values";
 import { BacktestPanel } from "@/components/alerts/backtest-panel";
 import { ActivateAlertButton } from "@/components/billing/activate-alert-button";
-import { Badge, Banner, ButtonLink, Card, CardHeader, PageHeader, Stat, Table, TBody, Td, Th, THead } from "@/components/ui";
+import { Badge, Banner, ButtonLink, Card, CardHeader, FlashBanner, PageHeader, Stat, Table, TBody, Td, Th, THead } from "@/components/ui";
 import { describeTarget } from "@/lib/alerts/evaluate";
 import { latestByProduct } from "@/lib/alerts/page-data";
 import { productNote } from "@/lib/alerts/products";
@@ -45,8 +45,8 @@ export default async function AlertPage({ params, searchParams }: { params: Prom
         description={describeTarget(targetOf(alert), (c) => fmt.cents(c))}
         actions={<ButtonLink href={`/alerts/${alert.id}/edit`} variant="secondary">Edit</ButtonLink>}
       />
-      {flags.created && <Banner tone="success">Alert created.{needsPayment(alert, alert.subscription) ? " Activate it below to start monitoring." : ""}</Banner>}
-      {flags.saved && <Banner tone="success">Changes saved.</Banner>}
+      {flags.created && <FlashBanner params={["created"]}>Alert created.{needsPayment(alert, alert.subscription) ? " Activate it below to start monitoring." : ""}</FlashBanner>}
+      {flags.saved && <FlashBanner params={["saved"]}>Changes saved.</FlashBanner>}
       {status === "grace" && (
         <Banner tone="warning">
           Your last payment failed. We keep watching until {fmt.date(alert.subscription?.currentPeriodEnd?.toISOString() ?? null)}; please update your card on the{" "}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Banner, ButtonLink, Card, CardHeader, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, CardHeader, FlashBanner, PageHeader } from "@/components/ui";
 import { BalanceChart } from "@/components/mortgages/balance-chart";
 import { DeleteMortgageButton } from "@/components/mortgages/delete-mortgage-button";
 import { MortgageFacts } from "@/components/mortgages/mortgage-facts";
@@ -57,7 +57,7 @@ export default async function MortgagePage({ params, searchParams }: { params: P
           </>
         }
       />
-      {saved && SAVED[saved] && <Banner tone="success">{SAVED[saved]}</Banner>}
+      {saved && SAVED[saved] && <FlashBanner params={["saved"]}>{SAVED[saved]}</FlashBanner>}
 
       <Card>
         <CardHeader title="Loan details" />
