@@ -9,6 +9,7 @@ const home: PrefillMortgage = {
   originalPrincipalCents: 40_000_000,
   originalTerm: 360,
   originalInterestRate: 4.5,
+  currentRate: 4.5,
   remainingPrincipalCents: 36_463_166,
   remainingTerm: 300,
 };
@@ -34,6 +35,8 @@ describe("prefillFromMortgage", () => {
     });
     // 15 years or less left: the 15-year product.
     expect(prefillFromMortgage("refinance_savings", { ...home, remainingTerm: 150 }, market).values).toMatchObject({ newTermYears: "15", newRatePercent: "5.49" });
+    // An adjustable loan that reset (its newest recorded balance says 7.25 %) compares at 7.25 %.
+    expect(prefillFromMortgage("break_even", { ...home, currentRate: 7.25 }, market).values).toMatchObject({ currentRatePercent: "7.25" });
     // Without a market rate the form keeps its own new rate.
     expect(prefillFromMortgage("break_even", home).values).not.toHaveProperty("newRatePercent");
     expect(prefillFromMortgage("target_rate", home, market).values).toEqual({ balance: "364631.66" });

@@ -16,6 +16,8 @@ export type PrefillMortgage = {
   originalPrincipalCents: number;
   originalTerm: number;
   originalInterestRate: number;
+  /** The rate now (newest recorded balance's, else the original): the dashboard's. */
+  currentRate: number;
   remainingPrincipalCents: number;
   remainingTerm: number;
 };
@@ -32,7 +34,7 @@ export function prefillFromMortgage(type: CalculatorType, m: PrefillMortgage, ma
   const roundedTerm = m.originalTerm % 12 !== 0;
   const current = {
     balance: dollars(m.remainingPrincipalCents),
-    currentRatePercent: String(m.originalInterestRate),
+    currentRatePercent: String(m.currentRate),
     monthsLeft: String(m.remainingTerm),
   };
   switch (type) {

@@ -114,6 +114,14 @@ describe("the new-alert form's data", () => {
     expect(data.defaultTerm).toBe(180);
     const choice = data.mortgages.find((x) => x.id === m.id)!;
     expect(choice.currentPaymentCents).toBe(paymentCents(30_000_000, 7, 300));
+    expect(choice.currentRate).toBe(7);
+
+    // An adjustable loan reset to 7.75 %, recorded with its balance: the form (like the
+    // dashboard) compares with the rate it pays now, not the original.
+    const { mortgageTracking } = await import("@/db/schema");
+    await db.insert(mortgageTracking).values({ mortgageId: m.id, recordedOn: "2026-06-01", currentRemainingPrincipalCents: 30_000_000, currentRate: 7.75, currentRemainingTerm: 300 });
+    const after = (await alertFormData(owner.id)).mortgages.find((x) => x.id === m.id)!;
+    expect(after).toMatchObject({ currentRate: 7.75, currentPaymentCents: paymentCents(30_000_000, 7.75, 300) });
 
     const plain = await makeUser({ prefs: null });
     expect((await alertFormData(plain.id)).defaultTerm).toBe(360);

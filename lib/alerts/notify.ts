@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, queryRows, type DbOrTx } from "@/db";
 import { monitoredSubscriptionSql } from "@/lib/billing/status";
+import { currentRateSql } from "@/lib/mortgages/current-rate";
 import { deliverLogged, queueEmail } from "@/lib/email";
 import { PRODUCT_LABELS, productForTerm } from "./products";
 import { displayFormatOf } from "@/lib/format";
@@ -49,7 +50,7 @@ async function pendingTriggers(tx: DbOrTx, frequency: Frequency, filter: Pending
     sql`SELECT t.id AS trigger_id, a.id AS alert_id, u.id AS user_id, u.email, u.name, m.name AS mortgage_name,
                a.alert_type, a.target_interest_rate::text, a.target_monthly_payment_cents::text, a.target_term,
                coalesce(a.estimate_refinance_cost_cents, a.calculated_refinance_cost_cents, 0)::text AS cost_cents,
-               m.remaining_principal_cents::text, m.remaining_term, m.original_interest_rate::text AS current_rate,
+               m.remaining_principal_cents::text, m.remaining_term, (${currentRateSql("m")})::text AS current_rate,
                t.market_rate::text, t.market_date::text, t.current_value::text, t.reason,
                p.currency, p.date_format, t.triggered_at::text AS triggered_at
         FROM triggers t

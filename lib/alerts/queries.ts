@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRateSql } from "@/lib/mortgages/current-rate";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { alerts, mortgages, subscriptions, triggers, userPreferences, users, type Alert } from "@/db/schema";
@@ -137,7 +138,7 @@ const alertSelect = {
   mortgageName: mortgages.name,
   remainingPrincipalCents: mortgages.remainingPrincipalCents,
   remainingTerm: mortgages.remainingTerm,
-  currentRate: mortgages.originalInterestRate,
+  currentRate: currentRateSql(),
   subStatus: subscriptions.status,
   subPeriodEnd: subscriptions.currentPeriodEnd,
   subCancelAtPeriodEnd: subscriptions.cancelAtPeriodEnd,
@@ -208,7 +209,7 @@ export async function getAlert(userId: string, id: string, db: DbOrTx = defaultD
 /** The user's live mortgages, for the "create an alert" form. */
 export async function mortgageChoices(userId: string, db: DbOrTx = defaultDb) {
   return db
-    .select({ id: mortgages.id, name: mortgages.name, remainingPrincipalCents: mortgages.remainingPrincipalCents, remainingTerm: mortgages.remainingTerm, currentRate: mortgages.originalInterestRate })
+    .select({ id: mortgages.id, name: mortgages.name, remainingPrincipalCents: mortgages.remainingPrincipalCents, remainingTerm: mortgages.remainingTerm, currentRate: currentRateSql() })
     .from(mortgages)
     .where(and(eq(mortgages.userId, userId), isNull(mortgages.deletedAt)))
     .orderBy(mortgages.name);

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRateSql } from "@/lib/mortgages/current-rate";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { alerts, mortgages, triggers, type Trigger } from "@/db/schema";
@@ -19,14 +20,14 @@ export type TriggerView = Trigger & {
 /** The trigger if its alert belongs to `userId` (and is not deleted); NotFoundError otherwise. */
 export async function getTrigger(userId: string, id: string, db: DbOrTx = defaultDb): Promise<TriggerView> {
   const [row] = await db
-    .select({ trigger: triggers, alert: alerts, mortgage: mortgages })
+    .select({ trigger: triggers, alert: alerts, mortgage: mortgages, currentRate: currentRateSql() })
     .from(triggers)
     .innerJoin(alerts, eq(alerts.id, triggers.alertId))
     .innerJoin(mortgages, eq(mortgages.id, alerts.mortgageId))
     .where(and(eq(triggers.id, id), eq(alerts.userId, userId), isNull(alerts.deletedAt)))
     .limit(1);
   if (!row) throw new NotFoundError("That alert notification doesn't exist.");
-  const { trigger, alert, mortgage } = row;
+  const { trigger, alert, mortgage, currentRate } = row;
   return {
     ...trigger,
     alert: {
@@ -39,7 +40,7 @@ export async function getTrigger(userId: string, id: string, db: DbOrTx = defaul
     mortgageName: mortgage.name,
     numbers: refiNumbers({
       balanceCents: mortgage.remainingPrincipalCents,
-      currentRate: Number(mortgage.originalInterestRate),
+      currentRate,
       monthsLeft: mortgage.remainingTerm,
       marketRate: Number(trigger.marketRate),
       targetTerm: alert.targetTerm,

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRateSql } from "@/lib/mortgages/current-rate";
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
@@ -201,6 +202,7 @@ export async function mortgagesForCalculators(userId: string) {
       originalPrincipalCents: mortgages.originalPrincipalCents,
       originalTerm: mortgages.originalTerm,
       originalInterestRate: mortgages.originalInterestRate,
+      currentRate: currentRateSql(),
       remainingPrincipalCents: mortgages.remainingPrincipalCents,
       remainingTerm: mortgages.remainingTerm,
     })

@@ -91,7 +91,7 @@ describe("dashboard loading", () => {
     expect(result.cards).toHaveLength(1);
     const [card] = result.cards;
     expect(card).toMatchObject({ name: "Home", currentRate: 6.25, balanceRecordedOn: "2026-01-05" });
-    expect(card!.alert).toEqual({ id: alert!.id, status: "active", lastTriggeredAt: last });
+    expect(card!.alert).toEqual({ id: alert!.id, status: "monitoring", lastTriggeredAt: last });
     expect(card!.refinance).toMatchObject({ costSource: "alert", costCents: 450_000 });
   });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db";
 import { mortgageRates, mortgages, userPreferences } from "@/db/schema";
+import { currentRateSql } from "@/lib/mortgages/current-rate";
 import { cachedRates } from "./cache";
 import { DEFAULT_MAX_POINTS, downsampleMinMax } from "./downsample";
 import { latestRates } from "./latest";
@@ -62,7 +63,8 @@ export async function userRateOverlay(userId: string): Promise<RateOverlay> {
   const [prefs] = await db.select({ threshold: userPreferences.minRateDropThreshold }).from(userPreferences).where(eq(userPreferences.userId, userId)).limit(1);
   const threshold = prefs?.threshold ?? 0.125; // the column's default, for a user without a preferences row
   const rows = await db
-    .select({ id: mortgages.id, name: mortgages.name, rate: mortgages.originalInterestRate })
+    // The rate the dashboard compares with: the newest recorded one, else the original.
+    .select({ id: mortgages.id, name: mortgages.name, rate: currentRateSql() })
     .from(mortgages)
     .where(and(eq(mortgages.userId, userId), isNull(mortgages.deletedAt)))
     .orderBy(asc(mortgages.createdAt), asc(mortgages.name));
