@@ -73,6 +73,13 @@ describe("rates", () => {
     await db.insert(mortgageRates).values({ date: "2025-02-13", rateType: "30_year_fixed", rate: 6.4 }).onConflictDoNothing();
     await expect(recordRate(admin.id, rateEntrySchema.parse({ date: "2025-02-20", rateType: "30_year_fixed", rate: "24" }))).rejects.toThrow(/too far/);
     expect(await rateRow("30_year_fixed", "2025-02-20")).toBeUndefined();
+    // The week of 2025-02-13 again, dated a day later (or earlier): one row per survey week.
+    for (const date of ["2025-02-14", "2025-02-12"]) {
+      const err = await recordRate(admin.id, rateEntrySchema.parse({ date, rateType: "30_year_fixed", rate: "6.41" })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).fieldErrors).toEqual({ date: ["This week is recorded as 2025-02-13: enter that date to correct it."] });
+      expect(await rateRow("30_year_fixed", date)).toBeUndefined();
+    }
     for (const bad of [
       { date: "2025-02-30", rateType: "30_year_fixed", rate: "6" },
       { date: "2999-01-01", rateType: "30_year_fixed", rate: "6" },

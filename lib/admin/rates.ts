@@ -92,6 +92,13 @@ export async function recordRate(actorId: string, entry: RateEntry, ctx: AdminCt
     }
     const [before] = await tx.select().from(mortgageRates).where(and(eq(mortgageRates.rateType, rateType), eq(mortgageRates.date, entry.date))).limit(1);
     const { prev, next } = await neighbours(tx, rateType, entry.date);
+    // One row per survey week: a Thursday entered for a week Freddie Mac dated Wednesday (a holiday
+    // week) would store that week twice, and the fetch's own row would not be the newest.
+    for (const near of [prev, next]) {
+      if (near && Math.abs(Date.parse(`${near.date}T00:00:00Z`) - Date.parse(`${entry.date}T00:00:00Z`)) < 7 * 86_400_000) {
+        throw new ValidationError("That survey week is already recorded.", { date: [`This week is recorded as ${near.date}: enter that date to correct it.`] });
+      }
+    }
     const change = checkedChange(prev?.rate, entry.rate, "rate", `the week of ${prev?.date}`);
     const nextChange = next ? checkedChange(entry.rate, next.rate, "rate", `the following week (${next.date})`) : null;
     const [row] = await tx

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { validatedAction } from "@/lib/validated-action";
 import { createAlertCheckout } from "./checkout";
+import { todayIn } from "@/lib/mortgages/dates";
 import { formatterFor } from "@/lib/format";
 import { createPortalSession, setCancelAtPeriodEnd } from "./manage";
 import { checkoutSchema, subscriptionActionSchema } from "./schemas";
@@ -28,7 +29,7 @@ export const setCancelAtPeriodEndAction = validatedAction(subscriptionActionSche
   revalidatePath("/billing");
   return {
     ok: true,
-    message: cancel === "true" ? `Your subscription will end on ${sub.currentPeriodEnd ? formatterFor(user.display).date(sub.currentPeriodEnd.toISOString()) : "the end of the period"}. Nothing more will be charged.` : "Your subscription will renew as usual.",
+    message: cancel === "true" ? `Your subscription will end on ${sub.currentPeriodEnd ? formatterFor(user.display).date(todayIn(user.display.timeZone, sub.currentPeriodEnd)) : "the end of the period"}. Nothing more will be charged.` : "Your subscription will renew as usual.",
   };
 });
 

@@ -79,7 +79,8 @@ export async function deleteMortgageAction(id: string): Promise<DeleteResult> {
     revalidate();
     revalidatePath("/alerts");
     revalidatePath("/billing");
-    return { ...row, ok: true, stopped: row.stopped.map((s) => ({ id: s.id, resumable: s.resumable, endsOn: s.endsOn ? s.endsOn.toISOString().slice(0, 10) : null })) };
+    // The day it ends where the homeowner is (03:00 UTC on the 29th is the 28th in Los Angeles).
+    return { ...row, ok: true, stopped: row.stopped.map((s) => ({ id: s.id, resumable: s.resumable, endsOn: s.endsOn ? todayIn(user.display.timeZone, s.endsOn) : null })) };
   } catch (err) {
     return failure(err);
   }
