@@ -15,7 +15,8 @@ export function SiteFooter() {
           <Link href="/rates" className="hover:underline">Rates</Link>
           <Link href="/calculators" className="hover:underline">Calculators</Link>
           <Link href="/pricing" className="hover:underline">Pricing</Link>
-          <Link href="/sign-in" className="hover:underline">Sign in</Link>
+          {/* No "Sign in" here: the footer is the same for everyone (prerendered), and the header's
+              account links already say Sign in or Dashboard, as fits the visitor. */}
         </nav>
       </div>
     </footer>

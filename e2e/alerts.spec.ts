@@ -127,9 +127,12 @@ test("an alert is created from the form, shows what the target means and its bac
 
   await expect(page.getByLabel("Target rate (%)")).toBeFocused(); // keyboard users land on the error
 
+  await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
   await page.getByLabel("Target rate (%)").fill("5.25");
-  // The corrected value replaces the stale message with the live preview.
+  // The corrected value replaces the stale message with the live preview, and the form-level
+  // message goes with it.
   await expect(page.getByText(/Enter a target rate between/)).toHaveCount(0);
+  await expect(page.getByText("Please correct the highlighted fields.")).toHaveCount(0);
   await expect(page.getByTestId("target-meaning")).toHaveText("Fires when the 30-year rate is at or below 5.25%.");
   await expect(page.getByTestId("backtest")).toContainText(/On Freddie Mac history since 1971, this alert would have fired in [\d,]+ of [\d,]+ weeks, first on/);
   await page.getByLabel("Term of the new loan").selectOption("240");

@@ -82,7 +82,8 @@ export function AlertForm({ action, mortgages, latest, series, initial, alertId,
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <form action={formAction} className="space-y-4" noValidate>
         {alertId && <input type="hidden" name="alertId" value={alertId} />}
-        <FormMessage message={state.ok === false ? state.message : undefined} />
+        {/* The form-level "correct the highlighted fields" goes once every highlighted field was edited. */}
+        <FormMessage message={state.ok === false && !(Object.keys(submitted).length > 0 && Object.keys(errors).length === 0) ? state.message : undefined} />
         {alertId ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">Mortgage: {mortgage?.name}</p>
         ) : (

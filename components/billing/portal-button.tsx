@@ -9,11 +9,17 @@ import type { ActionState } from "@/lib/validated-action";
 export function PortalButton() {
   const [state, action] = useActionState<ActionState, FormData>(openPortalAction, {});
   return (
-    <form action={action} className="space-y-2">
+    // The message hangs below the button (it sits in the page header's action slot): it must not
+    // push the header's title and description down.
+    <form action={action} className="relative">
       <SubmitButton variant="secondary" pendingText="Opening Stripe…">
         Manage payment methods
       </SubmitButton>
-      <FormMessage message={state.ok === false ? state.message : undefined} />
+      {state.ok === false && state.message && (
+        <div className="z-10 mt-2 w-72 max-w-[calc(100vw-2rem)] sm:absolute sm:right-0 sm:top-full">
+          <FormMessage message={state.message} />
+        </div>
+      )}
     </form>
   );
 }

@@ -34,7 +34,7 @@ describe("yAxis", () => {
 describe("tickLabel", () => {
   it("shows years on long spans and months on short ones", () => {
     expect(tickLabel(Date.UTC(1981, 9, 9), 20_000)).toBe("1981");
-    expect(tickLabel(Date.UTC(2026, 8, 24), 365)).toBe("Sep 26");
+    expect(tickLabel(Date.UTC(2026, 8, 24), 365)).toBe("Sep '26");
   });
 });
 
@@ -42,7 +42,7 @@ describe("timeTicks", () => {
   it("ticks the 1st of every few months on a year, labelled month and year", () => {
     const ticks = timeTicks(Date.UTC(2025, 8, 25), Date.UTC(2026, 8, 24));
     expect(ticks.length).toBeLessThanOrEqual(6);
-    expect(ticks.map((t) => t.label)).toEqual(["Nov 25", "Jan 26", "Mar 26", "May 26", "Jul 26", "Sep 26"]);
+    expect(ticks.map((t) => t.label)).toEqual(["Nov '25", "Jan '26", "Mar '26", "May '26", "Jul '26", "Sep '26"]);
     expect(ticks.every((t) => new Date(t.t).getUTCDate() === 1)).toBe(true);
   });
 

@@ -38,11 +38,15 @@ export function yAxis(values: number[]): { domain: [number, number]; ticks: numb
   return { domain: [from, to], ticks };
 }
 
-/** Axis tick label: the year for long spans, month and year for short ones. */
+/**
+ * Axis tick label: the year for long spans, month and year for short ones, the year marked as one
+ * ("Sep '26": "Sep 26" reads as the 26th of September).
+ */
 export function tickLabel(t: number, spanDays: number): string {
   const d = new Date(t);
   if (spanDays > 3 * 365) return String(d.getUTCFullYear());
-  return d.toLocaleDateString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+  const month = d.toLocaleDateString("en-US", { month: "short", timeZone: "UTC" });
+  return `${month} '${String(d.getUTCFullYear() % 100).padStart(2, "0")}`;
 }
 
 const DAY = 86_400_000;

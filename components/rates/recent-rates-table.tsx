@@ -49,7 +49,10 @@ export function RecentRatesTable({ rows, types }: { rows: RecentRow[]; types: Ra
                   {v ? (
                     <span className="inline-flex items-center justify-end gap-3">
                       <span className="font-medium">{formatPercent(v.rate)}</span>
-                      <WeeklyChange change={v.change} />
+                      {/* A fixed width for the change, so the rates above and below line up. */}
+                      <span className="inline-block min-w-18 text-left">
+                        <WeeklyChange change={v.change} />
+                      </span>
                     </span>
                   ) : (
                     "—"
