@@ -30,5 +30,8 @@ export const schedules: { name: string; everyMinutes: number; payload?: Record<s
   { name: "alerts.expire", everyMinutes: 60 },
   { name: "alerts.digest", everyMinutes: 24 * 60, payload: { frequency: "daily" } },
   { name: "alerts.digest", everyMinutes: 7 * 24 * 60, payload: { frequency: "weekly" } },
-  { name: "rates.fetch", everyMinutes: 24 * 60 },
+  // Freddie Mac publishes Thursdays around 16:00 UTC: every 3 hours finds a new week within
+  // hours, and a failed download (their site down) is tried again the same day, not tomorrow.
+  // A fetch that finds nothing new writes nothing but its run row.
+  { name: "rates.fetch", everyMinutes: 3 * 60 },
 ];

@@ -44,6 +44,16 @@ describe("Freddie Mac PMMS_history.csv", () => {
     expect(r.rows.map((x) => x.date)).toEqual(["2023-03-09", "2023-03-09"]);
   });
 
+  it("a column Freddie Mac adds is left alone, so the daily fetch keeps working; a file with none of its series is refused", () => {
+    const r = parseRatesText("date,pmms30,pmms30p,pmms20,pmms15\n11/17/2022,6.61,0.7,6.3,5.98\n");
+    expect(r.rejections).toEqual([]);
+    expect(r.rows.map((x) => [x.rateType, x.rate, x.points])).toEqual([
+      ["30_year_fixed", 6.61, 0.7],
+      ["15_year_fixed", 5.98, null],
+    ]);
+    expect(() => parseRatesText("date,pmms20,pmms20p\n11/17/2022,6.3,0.5\n")).toThrow(/No rate column/);
+  });
+
   it("reads quoted fields, as some copies of the file quote them", () => {
     const r = parseRatesText('date,pmms30,pmms30p,pmms15\n"11/17/2022","6.61","","5.98"\n');
     expect(r.rows.map((x) => [x.rateType, x.rate, x.points])).toEqual([

@@ -113,11 +113,14 @@ function parsePoints(raw: string | undefined, label: string): Value<number | nul
 type LineParser = (cells: string[], line: number) => { rows: Omit<ParsedRate, "line">[]; skipped: number } | { reason: string };
 
 function freddieParser(header: string[]): LineParser {
-  for (const name of header.slice(1)) {
-    if (!FREDDIE_COLUMNS.has(name)) throw new RatesFormatError(`Unknown column "${name}" in a Freddie Mac PMMS file`);
-  }
+  // A column we don't know (Freddie Mac adds one, say a new product) is left alone: refusing the
+  // file would stop every daily fetch until the code changed. Without any series we know,
+  // though, it isn't the file we think it is.
   const col = (name: string) => header.indexOf(name);
   const series = FREDDIE_SERIES.map((s) => ({ type: s.type, rate: col(s.prefix), points: col(`${s.prefix}p`) })).filter((s) => s.rate > 0);
+  if (series.length === 0) {
+    throw new RatesFormatError(`No rate column Freddie Mac's PMMS file is known for (${[...FREDDIE_COLUMNS].filter((c) => !c.endsWith("p")).join(", ")}) in its header`);
+  }
   return (cells) => {
     if (cells.length > header.length) return { reason: `expected ${header.length} columns, found ${cells.length}` };
     const date = parseRateDate(cells[0]!);
