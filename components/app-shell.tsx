@@ -34,7 +34,8 @@ export function AppShell({ user, display, children }: { user: SessionUser; displ
         <aside className="mb-4 md:mb-0">
           <AppNav isAdmin={user.role === "admin"} />
         </aside>
-        <main id="main" className="min-w-0">
+        {/* Room at the bottom for a toast (fixed there), so it never covers the last row's buttons. */}
+        <main id="main" className="min-w-0 pb-24 focus-visible:outline-none">
           {!user.emailVerified && (
             <div className="mb-6">
               <Banner tone="warning">

@@ -157,6 +157,8 @@ test("delete with undo, and another user's mortgage is a 404", async ({ page }) 
   await page.keyboard.press("Enter");
   await expect(page.getByText("Restored “Lake cabin”.")).toBeVisible();
   await expect(page.getByRole("row", { name: /Lake cabin/ })).toBeVisible();
+  // The toast went with focus in it: focus is on the page's main region, not dropped on <body>.
+  await expect(page.locator("main#main")).toBeFocused();
 
   for (const path of [`/mortgages/${othersId}`, `/mortgages/${othersId}/edit`, "/mortgages/not-a-uuid"]) {
     const res = await page.goto(path);

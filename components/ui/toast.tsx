@@ -57,29 +57,52 @@ export function ToastProvider({ children }: { children: ReactNode }) {
  */
 function ToastItem({ toast: t, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
   const actionRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Where focus was before the toast took it, to give it back when the toast goes.
+  const returnTo = useRef<Element | null>(null);
+  // Closing while focus is inside would drop it on <body> (a keyboard user starts over at the
+  // top): it goes back where it was, or to the page's main region when that is gone too.
+  const close = useCallback(() => {
+    if (rootRef.current?.contains(document.activeElement)) {
+      const back = returnTo.current;
+      if (back instanceof HTMLElement && back.isConnected && back !== document.body) back.focus();
+      else {
+        const main = document.getElementById("main");
+        if (main) {
+          if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+          main.focus({ preventScroll: true });
+        }
+      }
+    }
+    onDismiss(t.id);
+  }, [onDismiss, t.id]);
   const [paused, setPaused] = useState({ hover: false, focus: false });
   const remaining = useRef(t.durationMs);
   const holding = paused.hover || paused.focus;
 
   useEffect(() => {
-    if (t.focusAction) actionRef.current?.focus();
+    if (t.focusAction) {
+      returnTo.current = document.activeElement;
+      actionRef.current?.focus();
+    }
     if (!t.maxMs) return;
-    const timer = setTimeout(() => onDismiss(t.id), t.maxMs);
+    const timer = setTimeout(close, t.maxMs);
     return () => clearTimeout(timer);
-  }, [t.focusAction, t.maxMs, t.id, onDismiss]);
+  }, [t.focusAction, t.maxMs, close]);
 
   useEffect(() => {
     if (holding) return;
     const started = Date.now();
-    const timer = setTimeout(() => onDismiss(t.id), remaining.current);
+    const timer = setTimeout(close, remaining.current);
     return () => {
       clearTimeout(timer);
       remaining.current = Math.max(1000, remaining.current - (Date.now() - started));
     };
-  }, [holding, onDismiss, t.id]);
+  }, [holding, close]);
 
   return (
     <div
+      ref={rootRef}
       className={cn(
         "pointer-events-auto flex w-full max-w-sm items-center justify-between gap-3 rounded-lg px-4 py-3 text-sm shadow-lg",
         t.tone === "error" ? "bg-red-600 text-white" : t.tone === "info" ? "bg-slate-800 text-white" : "bg-emerald-700 text-white",
@@ -88,7 +111,7 @@ function ToastItem({ toast: t, onDismiss }: { toast: Toast; onDismiss: (id: numb
       onMouseLeave={() => setPaused((p) => ({ ...p, hover: false }))}
       onFocus={() => setPaused((p) => ({ ...p, focus: true }))}
       onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setPaused((p) => ({ ...p, focus: false }))}
-      onKeyDown={(e) => e.key === "Escape" && onDismiss(t.id)}
+      onKeyDown={(e) => e.key === "Escape" && close()}
     >
       <span>{t.message}</span>
       <span className="flex gap-2">
@@ -99,13 +122,13 @@ function ToastItem({ toast: t, onDismiss }: { toast: Toast; onDismiss: (id: numb
             className="rounded px-2 py-1 font-semibold underline"
             onClick={() => {
               t.action!.onClick();
-              onDismiss(t.id);
+              close();
             }}
           >
             {t.action.label}
           </button>
         )}
-        <button type="button" aria-label="Dismiss" className="rounded px-1" onClick={() => onDismiss(t.id)}>
+        <button type="button" aria-label="Dismiss" className="rounded px-1" onClick={close}>
           ✕
         </button>
       </span>
