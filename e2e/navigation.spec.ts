@@ -31,6 +31,9 @@ test("on a phone, no page of the app scrolls sideways, and the mortgages list as
     await sql`
       INSERT INTO mortgages (user_id, name, zip_code, original_principal_cents, original_term, original_interest_rate, remaining_principal_cents, remaining_term, lender_name)
       VALUES (${user.id}, 'Juniper Row townhouse', '30306', 42000000, 360, 6.875, 40100000, 331, 'Peachtree Federal Credit Union')`;
+    await sql`
+      INSERT INTO mortgage_tracking (mortgage_id, current_rate, current_remaining_term, current_remaining_principal_cents, recorded_on)
+      SELECT id, 6.875, 331, 40100000, '2026-06-01' FROM mortgages WHERE user_id = ${user.id}`;
   } finally {
     await sql.end();
   }
@@ -59,8 +62,16 @@ test("on a phone, no page of the app scrolls sideways, and the mortgages list as
   await expect(item).toContainText("$401,000");
   await expect(item.getByRole("link", { name: "Edit Juniper Row townhouse" })).toBeInViewport({ ratio: 1 });
   await expect(item.getByRole("button", { name: "Delete Juniper Row townhouse" })).toBeInViewport({ ratio: 1 });
-  // From sm up, the table.
+  // So are the recorded balances, each with its Remove in view.
+  await item.getByRole("link", { name: "Juniper Row townhouse", exact: true }).click();
+  const balance = page.getByRole("list", { name: "Recorded balances" }).getByRole("listitem");
+  await expect(balance).toContainText("$401,000.00");
+  await expect(balance.getByRole("button", { name: /^Remove the balance of / })).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole("table", { name: "Recorded balances" })).toBeHidden();
+  // From sm up, the tables.
   await page.setViewportSize({ width: 1024, height: 800 });
+  await expect(page.getByRole("table", { name: "Recorded balances" })).toBeVisible();
+  await page.goto("/mortgages");
   await expect(page.getByRole("table", { name: "Your mortgages" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Your mortgages" })).toBeHidden();
 });
