@@ -118,6 +118,13 @@ describe("daily metrics and the overview", () => {
     const after = await overviewStats(admin.id);
     expect(after.rates.lastImport).toEqual({ at: later, source: "upload.csv", error: null });
     expect(after.rates.lastGoodImportAt).toEqual(later);
+
+    // A run that started and never finished (its process stopped) is not a success.
+    const stuck = new Date(Date.now() - 20 * 60_000 + 500);
+    await db.update(rateIngestRuns).set({ startedAt: new Date(Date.now() - 40 * 60_000) }); // the runs above, earlier
+    await db.insert(rateIngestRuns).values({ source: "https://www.freddiemac.com/pmms/docs/PMMS_history.csv", startedAt: stuck });
+    const crashed = await overviewStats(admin.id);
+    expect(crashed.rates.lastImport).toMatchObject({ at: stuck, error: "The import did not finish: its process stopped." });
   });
 
   it("the overview and series refuse non-admins", async () => {

@@ -181,7 +181,9 @@ export async function overviewStats(actorId: string): Promise<Overview> {
           (SELECT count(*) FROM email_log WHERE status IN ('failed', 'bounced') AND created_at > now() - interval '7 days') AS failed7d,
           (SELECT max(date)::text FROM mortgage_rates WHERE rate_type = '30_year_fixed') AS newest_week,
           (SELECT to_json(started_at) FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_at,
-          (SELECT error FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_error,
+          -- A run that never finished (its process stopped mid-import) is a failure, not a success.
+          (SELECT CASE WHEN finished_at IS NULL AND started_at < now() - interval '15 minutes' THEN 'The import did not finish: its process stopped.' ELSE error END
+             FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_error,
           (SELECT source FROM rate_ingest_runs ORDER BY started_at DESC LIMIT 1) AS last_import_source,
           (SELECT to_json(max(started_at)) FROM rate_ingest_runs WHERE error IS NULL AND finished_at IS NOT NULL) AS last_good_import_at`,
   );

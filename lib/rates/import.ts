@@ -174,13 +174,20 @@ export async function importRatesFromText(text: string, opts: ImportOptions): Pr
     return done({ ...base, error: `${n} ${n === 1 ? "line was" : "lines were"} rejected, so nothing was written. Fix ${n === 1 ? "it" : "them"}, or choose to import only the good rows.` });
   }
 
+  let totals: Awaited<ReturnType<typeof applyRows>>;
   try {
-    const totals = await applyRows(database, parsed.rows, opts, runId);
-    const result = await done({ ...base, ...totals, committed: true });
-    if (totals.inserted + totals.updated + totals.recomputed > 0) await revalidateRatesCache();
-    return result;
+    totals = await applyRows(database, parsed.rows, opts, runId);
   } catch (err) {
     await finishRun(database, runId, { ...base, error: `Import failed: ${err instanceof Error ? err.message : String(err)}` }).catch(() => {});
     throw err;
   }
+  // The rows are in: a failure to record the run must not make it read "Import failed" (nothing
+  // written), nor skip the cache refresh and the sweep the caller starts for a new week.
+  const outcome = { ...base, ...totals, committed: true };
+  const result = await done(outcome).catch((err: unknown) => {
+    console.error(`[rates] ${opts.source}: imported, but the run could not be recorded`, err);
+    return { runId, ...outcome };
+  });
+  if (totals.inserted + totals.updated + totals.recomputed > 0) await revalidateRatesCache();
+  return result;
 }
