@@ -32,6 +32,11 @@ describe("calculator chart axes (one source for the picture and the interactive 
     expect(axes.y.domain[1]).toBeGreaterThanOrEqual(7);
   });
 
+  it("the homeowner's point never sits on the frontier chart's top edge", () => {
+    const axes = frontierAxes({ frontier: [{ month: 0, maxRatePercent: 6 }, { month: 120, maxRatePercent: 4.5 }], homeowner: { month: 60, ratePercent: 6 } });
+    expect(axes.y.domain[1]).toBeGreaterThanOrEqual(6 * 1.1);
+  });
+
   it("the schedule labels at most eight years, always the last", () => {
     const yearly = Array.from({ length: 30 }, (_, i) => ({ year: i + 1, principal: 5_000, interest: 15_000, endBalance: 400_000 - i * 5_000 }));
     const { labelled, paid, balance } = scheduleAxes(yearly);

@@ -46,6 +46,8 @@ export function frontierAxes({ frontier, homeowner }: Pick<FrontierData, "fronti
   const rates = frontier.flatMap((f) => (f.maxRatePercent === null ? [] : [f.maxRatePercent]));
   return {
     x: rangeAxis(Math.max(frontier[frontier.length - 1]?.month ?? 0, homeowner.month)),
-    y: valueAxis(Math.max(homeowner.ratePercent, ...rates)),
+    // Headroom above the homeowner's point: its dot and "You" label sit above it, and at the
+    // axis' very top they were drawn over the edge (an offered 6 % on a 0–6 % axis).
+    y: valueAxis(Math.max(homeowner.ratePercent * 1.1, ...rates)),
   };
 }
