@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { LABEL_HALO } from "@/components/charts/label-halo";
 import { backtest, type RateSeries } from "@/lib/alerts/backtest";
 import type { AlertTarget } from "@/lib/alerts/evaluate";
 import { PRODUCT_LABELS, productForTerm } from "@/lib/alerts/products";
@@ -67,7 +68,7 @@ export function BacktestPanel({ series, target, financedCents }: { series: Recor
             <YAxis tickFormatter={(v: number) => `${v}%`} tick={{ fontSize: 11, fill: "var(--chart-text)" }} domain={[0, "auto"]} />
             <Tooltip formatter={(v) => [formatPercent(Number(v)), PRODUCT_LABELS[product]]} labelFormatter={(d) => `Week of ${fmt.date(String(d))}`} itemStyle={{ color: "#0f172a" }} />
             <Line type="monotone" dataKey="rate" stroke="#2563eb" dot={false} strokeWidth={1.5} isAnimationActive={false} />
-            {line !== null && <ReferenceLine y={line} stroke="var(--chart-mark)" strokeDasharray="4 3" label={{ value: `target ${formatPercent(line, 2)}`, fontSize: 11, fill: "var(--chart-mark)", position: "insideTopRight" }} />}
+            {line !== null && <ReferenceLine y={line} stroke="var(--chart-mark)" strokeDasharray="4 3" label={{ value: `target ${formatPercent(line, 2)}`, fontSize: 11, fill: "var(--chart-mark)", position: "insideTopRight", ...LABEL_HALO }} />}
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -23,6 +23,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { LABEL_HALO } from "@/components/charts/label-halo";
 import { formatPercent } from "@/lib/format";
 import { breakEvenAxes, frontierAxes, interestAxes, paymentByRateAxes, scheduleAxes } from "./chart-axes";
 import { paymentByRateLabels, type Side } from "./chart-labels";
@@ -119,7 +120,7 @@ export function PaymentByRateDrawing({
           y={targetPayment}
           stroke={COLORS.axis}
           strokeDasharray="6 4"
-          label={{ value: `Target ${fmt.dollars(targetPayment, { whole: true })}`, position: endPosition(place.targetPayment.end, place.targetPayment.place), fill: COLORS.axis, fontSize: 12 }}
+          label={{ value: `Target ${fmt.dollars(targetPayment, { whole: true })}`, position: endPosition(place.targetPayment.end, place.targetPayment.place), fill: COLORS.axis, fontSize: 12, ...LABEL_HALO }}
         />
         {targetRatePercent !== null && place.targetRate && (
           <ReferenceLine x={targetRatePercent} stroke={COLORS.principal} strokeWidth={2} label={<RuleLabel text={`Target rate ${formatPercent(targetRatePercent)}`} side={place.targetRate.side} row="top" fill={COLORS.principal} />} />
@@ -152,7 +153,7 @@ export function BreakEvenDrawing({ series, breakEvenMonth }: { series: { month: 
         <Line dataKey="keepCost" name="Keep current loan" stroke={COLORS.keep} strokeWidth={2} dot={false} />
         <Line dataKey="refiCost" name="Refinance" stroke={COLORS.refi} strokeWidth={2} dot={false} />
         {breakEvenMonth !== null && (
-          <ReferenceLine x={breakEvenMonth} stroke={COLORS.marker} strokeDasharray="4 4" label={{ value: `Break-even: month ${breakEvenMonth}`, position: "insideTopLeft", fill: COLORS.marker, fontSize: 12 }} />
+          <ReferenceLine x={breakEvenMonth} stroke={COLORS.marker} strokeDasharray="4 4" label={{ value: `Break-even: month ${breakEvenMonth}`, position: "insideTopLeft", fill: COLORS.marker, fontSize: 12, ...LABEL_HALO }} />
         )}
       </LineChart>
     </Responsive>
@@ -192,9 +193,9 @@ export function FrontierDrawing(data: FrontierData) {
         <Tooltip formatter={(v) => formatPercent(Number(v))} labelFormatter={(m) => `Month ${m}`} {...tooltipStyle} />
         <Area dataKey="maxRatePercent" name="Highest rate that pays less" type="monotone" stroke={COLORS.principal} fill={COLORS.principal} fillOpacity={0.25} connectNulls={false} />
         {cutoff !== null && (
-          <ReferenceLine x={cutoff} stroke={COLORS.axis} strokeDasharray="4 4" label={{ value: `No rate helps after month ${cutoff}`, position: "insideTopRight", fill: COLORS.axis, fontSize: 12 }} />
+          <ReferenceLine x={cutoff} stroke={COLORS.axis} strokeDasharray="4 4" label={{ value: `No rate helps after month ${cutoff}`, position: "insideTopRight", fill: COLORS.axis, fontSize: 12, ...LABEL_HALO }} />
         )}
-        <ReferenceDot x={homeowner.month} y={homeowner.ratePercent} r={6} fill={COLORS.marker} stroke="#fff" label={{ value: "You", position: "top", fill: COLORS.marker, fontSize: 12 }} />
+        <ReferenceDot x={homeowner.month} y={homeowner.ratePercent} r={6} fill={COLORS.marker} stroke="#fff" label={{ value: "You", position: "top", fill: COLORS.marker, fontSize: 12, ...LABEL_HALO }} />
       </ComposedChart>
     </Responsive>
   );

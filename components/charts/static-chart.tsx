@@ -121,7 +121,8 @@ export function StaticChart({ left, right, bottom, xTitle, gridX, marks, labels 
           {right && <line x1={BOX} x2={BOX} y1={0} y2={BOX} stroke={AXIS} style={nonScaling} />}
         </svg>
         {labels.map((l) => (
-          <span key={l.text} className={`absolute w-max ${l.className}`} style={labelStyle(l)}>
+          // A halo in the card's colour, as the interactive chart's labels have (./label-halo.ts).
+          <span key={l.text} className={`absolute w-max [text-shadow:0_0_3px_var(--chart-halo),0_0_3px_var(--chart-halo)] ${l.className}`} style={labelStyle(l)}>
             {l.text}
           </span>
         ))}

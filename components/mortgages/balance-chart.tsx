@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { LABEL_HALO } from "@/components/charts/label-halo";
 import { moneyTicks } from "@/components/calculators/chart-style";
 import { niceTicks } from "@/components/charts/geometry";
 import { LegendList } from "@/components/charts/legend-list";
@@ -67,7 +68,7 @@ export function BalanceChart({ points, todayMonth, caption }: { points: ChartPoi
                 isAnimationActive={false}
               />
             )}
-            <ReferenceLine x={todayMonth} stroke={COLORS.today} strokeDasharray="4 4" label={{ value: "Today", position: "top", fill: COLORS.today, fontSize: 12 }} />
+            <ReferenceLine x={todayMonth} stroke={COLORS.today} strokeDasharray="4 4" label={{ value: "Today", position: "top", fill: COLORS.today, fontSize: 12, ...LABEL_HALO }} />
           </ComposedChart>
         </ResponsiveContainer>
       </div>

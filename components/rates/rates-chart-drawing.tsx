@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { LABEL_HALO } from "@/components/charts/label-halo";
 import { formatDate, formatPercent } from "@/lib/format";
 import { RATE_TYPE_LABELS, type RateType } from "@/lib/rates/types";
 import { ownLabelSides, timeTicks, type ChartRow } from "./chart-data";
@@ -80,7 +81,7 @@ export function RatesChartDrawing({
             y={m.rate}
             stroke={OWN.line}
             strokeDasharray="6 4"
-            label={{ value: `Your rate: ${m.name} ${formatPercent(m.rate)}`, position: sides.get(m.id) === "below" ? "insideBottomLeft" : "insideTopLeft", fill: OWN.line, fontSize: 12 }}
+            label={{ value: `Your rate: ${m.name} ${formatPercent(m.rate)}`, position: sides.get(m.id) === "below" ? "insideBottomLeft" : "insideTopLeft", fill: OWN.line, fontSize: 12, ...LABEL_HALO }}
           />
         ))}
         {selected.map((t) => (
