@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Card } from "@/components/ui";
+import { Card, Fact } from "@/components/ui";
 import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
 import type { Mortgage } from "@/db/schema";
 import { MortgageActions } from "./mortgage-actions";
@@ -21,18 +21,9 @@ export function MortgageCards({ mortgages, alertCounts, fmt, className }: { mort
               <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">ZIP {m.zipCode}</span>
             </h2>
             <dl className="mt-3 grid grid-cols-3 gap-2 text-sm">
-              <div>
-                <dt className="text-xs text-slate-500 dark:text-slate-400">Balance</dt>
-                <dd className="font-medium tabular-nums">{fmt.cents(m.remainingPrincipalCents, { whole: true })}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500 dark:text-slate-400">Rate</dt>
-                <dd className="font-medium tabular-nums">{formatPercent(m.originalInterestRate)}</dd>
-              </div>
-              <div>
-                <dt className="text-xs text-slate-500 dark:text-slate-400">Left</dt>
-                <dd className="font-medium tabular-nums">{formatMonths(m.remainingTerm)}</dd>
-              </div>
+              <Fact label="Balance" className="font-medium">{fmt.cents(m.remainingPrincipalCents, { whole: true })}</Fact>
+              <Fact label="Rate" className="font-medium">{formatPercent(m.originalInterestRate)}</Fact>
+              <Fact label="Left" className="font-medium">{formatMonths(m.remainingTerm)}</Fact>
             </dl>
             {m.lenderName && <p className="mt-2 truncate text-xs text-slate-500 dark:text-slate-400">{m.lenderName}</p>}
             <MortgageActions id={m.id} name={m.name} alerts={alertCounts.get(m.id) ?? 0} className="mt-3" />

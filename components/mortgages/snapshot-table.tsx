@@ -1,4 +1,4 @@
-import { Table, TBody, Td, Th, THead } from "@/components/ui";
+import { Fact, Table, TBody, Td, Th, THead } from "@/components/ui";
 import { formatMonths, formatPercent, type Formatter } from "@/lib/format";
 import { RemoveSnapshotButton } from "./remove-snapshot-button";
 
@@ -35,22 +35,12 @@ export function SnapshotTable({ rows, fmt }: { rows: SnapshotRow[]; fmt: Formatt
                 <RemoveSnapshotButton id={r.id} label={fmt.date(r.recordedOn)} />
               </div>
               <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 text-sm">
-                <div>
-                  <dt className="text-xs text-slate-500 dark:text-slate-400">Rate</dt>
-                  <dd className="tabular-nums">{formatPercent(r.ratePercent)}</dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-slate-500 dark:text-slate-400">Left</dt>
-                  <dd className="tabular-nums">{formatMonths(r.monthsLeft)}</dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-slate-500 dark:text-slate-400">Schedule</dt>
-                  <dd className="tabular-nums">{fmt.dollars(r.projected)}</dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-slate-500 dark:text-slate-400">Ahead of schedule</dt>
-                  <dd className={gap !== null && gap > 0 ? "tabular-nums text-emerald-700 dark:text-emerald-400" : "tabular-nums"}>{gapText(gap)}</dd>
-                </div>
+                <Fact label="Rate">{formatPercent(r.ratePercent)}</Fact>
+                <Fact label="Left">{formatMonths(r.monthsLeft)}</Fact>
+                <Fact label="Schedule">{fmt.dollars(r.projected)}</Fact>
+                <Fact label="Ahead of schedule" className={gap !== null && gap > 0 ? "text-emerald-700 dark:text-emerald-400" : undefined}>
+                  {gapText(gap)}
+                </Fact>
               </dl>
             </li>
           );

@@ -4,6 +4,7 @@ export { SubmitButton } from "./submit-button";
 export { Input, Select, Textarea, Checkbox, FormMessage } from "./field";
 export { Card, CardHeader, Stat, PageHeader, EmptyState, Banner } from "./card";
 export { FlashBanner } from "./flash-banner";
+export { Fact } from "./fact";
 export { Badge, type BadgeTone } from "./badge";
 export { Table, THead, TBody, Th, Td } from "./table";
 export { Dialog } from "./dialog";
