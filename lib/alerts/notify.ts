@@ -99,7 +99,7 @@ async function deliverUntil(emailIds: string[], deadline: number): Promise<numbe
 }
 
 const PAGE = 500;
-/** The sweep job runs hourly and its lock is taken over after 15 minutes: sending stops well before. */
+/** The sweep job runs hourly: sending stops well before the next one, and email.retry sends the rest. */
 const DEFAULT_SEND_BUDGET_MS = 10 * 60_000;
 
 /** The owner's currency and date format, stored with the email so a retry reads the same. */
