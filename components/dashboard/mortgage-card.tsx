@@ -48,7 +48,7 @@ export function MortgageCard({ card, fmt, surveyOverdue = false }: { card: Dashb
 
       <dl className="grid grid-cols-2 gap-x-6 gap-y-4 sm:grid-cols-4">
         <Stat label="Monthly payment" value={card.paidOff ? "—" : fmt.cents(card.currentPaymentCents)} hint="principal and interest" />
-        <Stat label="Balance" value={fmt.cents(card.balanceCents)} hint={card.balanceRecordedOn ? `recorded ${fmt.date(card.balanceRecordedOn)}` : `at ${formatPercent(card.currentRate)}`} />
+        <Stat label="Balance" value={fmt.cents(card.balanceCents)} hint={card.balanceRecordedOn ? `recorded ${fmt.date(card.balanceRecordedOn)}` : card.balanceProjectedOn ? `on schedule to ${fmt.date(card.balanceProjectedOn)}` : `at ${formatPercent(card.currentRate)}`} />
         <Stat label="Months left" value={card.monthsLeft} hint={formatMonths(card.monthsLeft)} />
         {card.equityCents !== null ? (
           <Stat label="Equity" value={fmt.cents(card.equityCents, { whole: true })} hint={`loan-to-value ${card.loanToValuePercent?.toFixed(1)}%`} />

@@ -15,6 +15,7 @@ export const jobHandlers: Record<string, JobHandler> = {
   "alerts.expire": async () => (await import("@/lib/alerts/jobs")).runExpireJob(),
   "alerts.digest": async (payload) => (await import("@/lib/alerts/jobs")).runDigestJob(payload),
   "rates.fetch": async () => (await import("@/lib/alerts/jobs")).runRatesFetchJob(),
+  "mortgages.roll_forward": async () => (await import("@/lib/mortgages/roll-forward")).rollForwardBalances(),
 };
 
 /**
@@ -34,4 +35,5 @@ export const schedules: { name: string; everyMinutes: number; payload?: Record<s
   // hours, and a failed download (their site down) is tried again the same day, not tomorrow.
   // A fetch that finds nothing new writes nothing but its run row.
   { name: "rates.fetch", everyMinutes: 3 * 60 },
+  { name: "mortgages.roll_forward", everyMinutes: 24 * 60 },
 ];

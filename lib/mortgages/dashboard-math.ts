@@ -35,6 +35,8 @@ export interface DashboardRow {
   estimatedPropertyValueCents: number | null;
   /** Date of the newest snapshot, when the balance shown is that snapshot's. */
   balanceRecordedOn: string | null;
+  /** Date the schedule rolled the balance forward to, when the balance shown is that projection. */
+  balanceProjectedOn?: string | null;
   alert: DashboardAlert | null;
 }
 
@@ -68,6 +70,7 @@ export interface DashboardCard {
   paidOff: boolean;
   balanceCents: number;
   balanceRecordedOn: string | null;
+  balanceProjectedOn: string | null;
   monthsLeft: number;
   currentRate: number;
   currentPaymentCents: number;
@@ -102,6 +105,7 @@ export function buildCard(row: DashboardRow, rates: readonly MarketRate[]): Dash
     paidOff,
     balanceCents: row.remainingPrincipalCents,
     balanceRecordedOn: row.balanceRecordedOn,
+    balanceProjectedOn: row.balanceProjectedOn ?? null,
     monthsLeft: row.remainingTerm,
     currentRate: row.currentRate,
     currentPaymentCents: 0,

@@ -13,6 +13,7 @@ type Row = {
   snapshot_rate: string | null;
   snapshot_on: string | null;
   snapshot_principal_cents: string | number | null;
+  snapshot_source: string | null;
   alert_id: string | null;
   alert_is_active: boolean | null;
   alert_paused_at: Date | string | null;
@@ -37,13 +38,13 @@ export async function dashboardRows(userId: string, db: DbOrTx = defaultDb): Pro
     sql`SELECT m.id, m.name, m.remaining_principal_cents, m.remaining_term,
           m.original_interest_rate::text AS original_interest_rate, m.estimated_property_value_cents,
           snap.current_rate::text AS snapshot_rate, snap.recorded_on::text AS snapshot_on,
-          snap.current_remaining_principal_cents AS snapshot_principal_cents,
+          snap.current_remaining_principal_cents AS snapshot_principal_cents, snap.source::text AS snapshot_source,
           a.id AS alert_id, a.is_active AS alert_is_active, a.paused_at AS alert_paused_at, a.user_dismissed AS alert_user_dismissed,
           a.estimate_refinance_cost_cents AS alert_estimate_cost_cents,
           s.status::text AS subscription_status, s.current_period_end AS subscription_period_end, t.last_triggered_at
         FROM mortgages m
         LEFT JOIN LATERAL (
-          SELECT current_rate, recorded_on, current_remaining_principal_cents FROM mortgage_tracking
+          SELECT current_rate, recorded_on, current_remaining_principal_cents, source FROM mortgage_tracking
           WHERE mortgage_id = m.id ORDER BY recorded_on DESC, created_at DESC LIMIT 1
         ) snap ON true
         LEFT JOIN LATERAL (
@@ -64,7 +65,9 @@ export async function dashboardRows(userId: string, db: DbOrTx = defaultDb): Pro
     currentRate: Number(r.snapshot_rate ?? r.original_interest_rate),
     estimatedPropertyValueCents: toNum(r.estimated_property_value_cents),
     // The balance came from the newest snapshot unless the owner edited it since.
-    balanceRecordedOn: toNum(r.snapshot_principal_cents) === Number(r.remaining_principal_cents) ? r.snapshot_on : null,
+    balanceRecordedOn: toNum(r.snapshot_principal_cents) === Number(r.remaining_principal_cents) && r.snapshot_source === "manual" ? r.snapshot_on : null,
+    // Rolled forward by the schedule (lib/mortgages/roll-forward.ts) since the owner's last figure.
+    balanceProjectedOn: toNum(r.snapshot_principal_cents) === Number(r.remaining_principal_cents) && r.snapshot_source === "projected" ? r.snapshot_on : null,
     alert: r.alert_id
       ? {
           id: r.alert_id,

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db as defaultDb, type DbOrTx } from "@/db";
 import { mortgageTracking, mortgages, type MortgageTracking } from "@/db/schema";
+import { dropProjectionsAfter } from "./roll-forward";
 import { roundRatePercent, toCents } from "@/lib/calc";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isUuid, type SnapshotForm } from "./schemas";
@@ -49,6 +50,9 @@ export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx
           .values({ mortgageId: mortgage.id, recordedOn: form.recordedOn, source: "manual", ...values })
           .returning();
 
+    // The owner's figure wins over the schedule's guesses made after that day (roll-forward.ts
+    // projects again from it).
+    await dropProjectionsAfter(tx, mortgage.id, form.recordedOn);
     const [newest] = await tx
       .select()
       .from(mortgageTracking)
@@ -107,14 +111,18 @@ export async function removeSnapshot(userId: string, snapshotId: string, db: DbO
   });
 }
 
-/** The owner's snapshots of one mortgage, newest first; none for anyone else's (pages 404 via getMortgage first). */
+/**
+ * The owner's recorded balances of one mortgage, newest first; none for anyone else's (pages 404
+ * via getMortgage first). The monthly projections (roll-forward.ts) are not theirs to list or
+ * remove: the schedule line already draws them.
+ */
 export async function listSnapshots(userId: string, mortgageId: string, db: DbOrTx = defaultDb): Promise<MortgageTracking[]> {
   if (!isUuid(mortgageId)) throw new NotFoundError("That mortgage doesn't exist.");
   const rows = await db
     .select({ snapshot: mortgageTracking })
     .from(mortgageTracking)
     .innerJoin(mortgages, eq(mortgages.id, mortgageTracking.mortgageId))
-    .where(and(eq(mortgageTracking.mortgageId, mortgageId), eq(mortgages.userId, userId), isNull(mortgages.deletedAt)))
+    .where(and(eq(mortgageTracking.mortgageId, mortgageId), eq(mortgageTracking.source, "manual"), eq(mortgages.userId, userId), isNull(mortgages.deletedAt)))
     .orderBy(desc(mortgageTracking.recordedOn), desc(mortgageTracking.createdAt));
   return rows.map((r) => r.snapshot);
 }
