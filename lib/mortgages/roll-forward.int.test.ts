@@ -60,6 +60,17 @@ describe("rolling balances forward on the schedule", () => {
     expect(await mortgageRow(m.id)).toMatchObject({ remainingTerm: 338, remainingPrincipalCents: toCents(balanceAfter(285_000, 6.5, 339, 1)) });
   });
 
+  it("a balance the owner edits later counts from the day of the edit, not from an older record", async () => {
+    const owner = await makeUser();
+    const m = await makeMortgage(owner.id, { balanceCents: 30_000_000, rate: 6, monthsLeft: 360 });
+    await addSnapshot(owner.id, { mortgageId: m.id, recordedOn: addMonths(todayIso(), -4), balance: 295_000, rate: 6, monthsLeft: 350 });
+    // Edited (the edit form) two months ago to figures of that day.
+    await db.update(mortgages).set({ remainingPrincipalCents: 28_000_000, remainingTerm: 340 }).where(eq(mortgages.id, m.id));
+    await db.update(mortgages).set({ updatedAt: sql`${addMonths(todayIso(), -2)}::date::timestamptz` }).where(eq(mortgages.id, m.id));
+    await rollForwardBalances();
+    expect(await mortgageRow(m.id)).toMatchObject({ remainingTerm: 338, remainingPrincipalCents: toCents(balanceAfter(280_000, 6, 340, 2)) });
+  });
+
   it("leaves alone a mortgage set this month, a paid-off one and a deleted one", async () => {
     const owner = await makeUser();
     const fresh = await makeMortgage(owner.id, { balanceCents: 30_000_000, rate: 6, monthsLeft: 360 });

@@ -26,16 +26,23 @@ type Candidate = {
  */
 export async function rollForwardBalances(now = new Date(), db: DbOrTx = defaultDb): Promise<{ rolled: number }> {
   const today = todayIso(now);
-  // As of: the newest balance on record, else the day the mortgage's figures were set.
+  // As of: the newest balance on record when the mortgage still follows it (same figures),
+  // else the day its figures were last set (an edit of the balance, or no record at all).
   const candidates = await queryRows<Candidate>(
     db,
-    sql`SELECT m.id, m.remaining_principal_cents::text, m.remaining_term, rate.rate::text,
-               coalesce(snap.recorded_on, (m.updated_at AT TIME ZONE 'UTC')::date)::text AS as_of
-        FROM mortgages m
-        LEFT JOIN LATERAL (SELECT recorded_on FROM mortgage_tracking WHERE mortgage_id = m.id ORDER BY recorded_on DESC, created_at DESC LIMIT 1) snap ON true
-        CROSS JOIN LATERAL (SELECT coalesce((SELECT current_rate FROM mortgage_tracking WHERE mortgage_id = m.id ORDER BY recorded_on DESC, created_at DESC LIMIT 1), m.original_interest_rate) AS rate) rate
-        WHERE m.deleted_at IS NULL AND m.remaining_term > 0 AND m.remaining_principal_cents > 0
-          AND coalesce(snap.recorded_on, (m.updated_at AT TIME ZONE 'UTC')::date) <= ${today}::date - 28`,
+    sql`WITH m AS (
+          SELECT m.id, m.remaining_principal_cents, m.remaining_term,
+                 coalesce(snap.current_rate, m.original_interest_rate) AS rate,
+                 CASE WHEN snap.current_remaining_principal_cents = m.remaining_principal_cents AND snap.current_remaining_term = m.remaining_term
+                      THEN snap.recorded_on ELSE (m.updated_at AT TIME ZONE 'UTC')::date END AS as_of
+          FROM mortgages m
+          LEFT JOIN LATERAL (
+            SELECT recorded_on, current_rate, current_remaining_principal_cents, current_remaining_term FROM mortgage_tracking
+            WHERE mortgage_id = m.id ORDER BY recorded_on DESC, created_at DESC LIMIT 1
+          ) snap ON true
+          WHERE m.deleted_at IS NULL AND m.remaining_term > 0 AND m.remaining_principal_cents > 0
+        )
+        SELECT id, remaining_principal_cents::text, remaining_term, rate::text, as_of::text FROM m WHERE as_of <= ${today}::date - 28`,
   );
   let rolled = 0;
   for (const c of candidates) {
