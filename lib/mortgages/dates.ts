@@ -39,15 +39,15 @@ function parts(iso: string): [number, number, number] {
 }
 
 /**
- * Monthly payments made between two dates: whole months elapsed, counting a month only once
- * its day has come (originated Jan 31 -> one payment by Feb 28 is not yet due; by Mar 1 it is).
- * Never negative.
+ * Monthly payments made between two dates: payment m falls on addMonths(from, m), the same day
+ * of the month, or the month's last day when it is shorter (originated Jan 31: the first payment
+ * is on Feb 28/29, as the balance chart dates it). Never negative.
  */
 export function monthsBetween(fromIso: string, toIso: string): number {
-  const [y1, m1, d1] = parts(fromIso);
-  const [y2, m2, d2] = parts(toIso);
-  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
-  return Math.max(0, months);
+  const [y1, m1] = parts(fromIso);
+  const [y2, m2] = parts(toIso);
+  const months = (y2 - y1) * 12 + (m2 - m1);
+  return Math.max(0, addMonths(fromIso, months) > toIso ? months - 1 : months);
 }
 
 /** The date `months` after `iso`, clamped to the month's last day (Jan 31 + 1 -> Feb 28/29). */

@@ -52,6 +52,12 @@ describe("dates", () => {
     expect(monthsBetween("2020-01-15", "2025-01-15")).toBe(60);
     expect(monthsBetween("2020-01-15", "2025-01-14")).toBe(59);
     expect(monthsBetween("2025-01-15", "2020-01-15")).toBe(0);
+    // A payment on the 31st falls on a shorter month's last day, where the chart dates it.
+    expect(monthsBetween("2024-01-31", "2024-02-28")).toBe(0);
+    expect(monthsBetween("2024-01-31", "2024-02-29")).toBe(1);
+    expect(monthsBetween("2024-01-31", "2024-04-30")).toBe(3);
+    expect(monthsBetween("2024-01-31", "2024-04-29")).toBe(2);
+    for (let m = 0; m <= 24; m++) expect(monthsBetween("2024-01-31", addMonths("2024-01-31", m))).toBe(m);
     expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
     expect(addMonths("2024-03-15", -3)).toBe("2023-12-15");
     expect(isIsoDate("2023-02-29")).toBe(false);
@@ -109,5 +115,12 @@ describe("schedule position and balance series", () => {
     expect(series.points[36]!.recorded).toBe(370_000);
     expect(series.snapshots[0]).toMatchObject({ month: 36, projected: rows[35]!.balance });
     expect(series.snapshots[0]!.gap).toBeCloseTo(rows[35]!.balance - 370_000, 2);
+  });
+
+  it("a balance recorded on the date the chart gives a payment sits on that payment (a loan started on the 31st)", () => {
+    const series = balanceSeries(loan, "2024-01-31", [{ recordedOn: "2024-02-29", balance: rows[0]!.balance - 1.35, ratePercent: 4.5, monthsLeft: 359 }], "2024-03-15");
+    expect(series.points[1]!.date).toBe("2024-02-29");
+    expect(series.snapshots[0]).toMatchObject({ month: 1, projected: rows[0]!.balance });
+    expect(series.snapshots[0]!.gap).toBeCloseTo(1.35, 2);
   });
 });
