@@ -38,7 +38,7 @@ export const updateMortgageAction = validatedAction(mortgageUpdateSchema, async 
 
 export const addSnapshotAction = validatedAction(snapshotFormSchema, async (data) => {
   const user = await requireUser("/mortgages");
-  const snapshot = await addSnapshot(user.id, data);
+  const snapshot = await addSnapshot(user.id, data, undefined, { today: todayIn(user.display.timeZone) });
   revalidate(data.mortgageId);
   return { ok: true, message: snapshot.corrected ? `Balance for ${formatterFor(user.display).date(data.recordedOn)} updated.` : "Balance recorded." };
 });

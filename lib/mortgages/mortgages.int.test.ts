@@ -238,6 +238,10 @@ describe("balance snapshots", () => {
     expect(Object.keys((err as ValidationError).fieldErrors).sort()).toEqual(["balance", "monthsLeft", "recordedOn"]);
     expect(await listSnapshots(owner, m.id)).toEqual([]);
     expect((await rowOf(m.id)).remainingTerm).toBe(m.remainingTerm);
+    // Tomorrow where the owner is (already today east of them, so the form's schema lets it by).
+    const tomorrow = await addSnapshot(owner, { mortgageId: m.id, recordedOn: "2026-05-02", balance: 300_000, rate: 4.5, monthsLeft: 300 }, undefined, { today: "2026-05-01" }).catch((e: unknown) => e);
+    expect((tomorrow as ValidationError).fieldErrors).toEqual({ recordedOn: ["The date can't be in the future."] });
+    expect(await listSnapshots(owner, m.id)).toEqual([]);
   });
 
   it("removing the newest balance puts the mortgage back on the one before; an older one leaves it; the last keeps the figures", async () => {

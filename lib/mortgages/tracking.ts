@@ -12,7 +12,13 @@ import { isUuid, type SnapshotForm } from "./schemas";
  * remaining principal and term follow the newest snapshot by date, in the same transaction,
  * so the two never disagree. An older snapshot added later leaves the mortgage as it is.
  */
-export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx = defaultDb): Promise<MortgageTracking & { corrected: boolean }> {
+export async function addSnapshot(
+  userId: string,
+  form: SnapshotForm,
+  db: DbOrTx = defaultDb,
+  // The owner's today (their time zone): the schema can only refuse dates past the world's latest today.
+  opts: { today?: string } = {},
+): Promise<MortgageTracking & { corrected: boolean }> {
   if (!isUuid(form.mortgageId)) throw new NotFoundError("That mortgage doesn't exist.");
   return db.transaction(async (tx) => {
     const [mortgage] = await tx
@@ -28,6 +34,7 @@ export async function addSnapshot(userId: string, form: SnapshotForm, db: DbOrTx
     if (balanceCents > mortgage.originalPrincipalCents) errors.balance = ["The balance can't be more than the original principal."];
     if (form.monthsLeft > mortgage.originalTerm) errors.monthsLeft = [`The months left can't be more than the original term (${mortgage.originalTerm} months).`];
     if (mortgage.originationDate && form.recordedOn < mortgage.originationDate) errors.recordedOn = ["The date can't be before the loan's origination date."];
+    if (opts.today && form.recordedOn > opts.today) errors.recordedOn = ["The date can't be in the future."];
     if (Object.keys(errors).length) throw new ValidationError("Please correct the highlighted fields.", errors);
 
     // One balance a day from the owner: recording a date again corrects it (a second click, or a
