@@ -47,9 +47,9 @@ const READING = `## Reading the misses
   0.5-1.0; the dashboard query +1.0; the cached latest rates +0.5; rendering the two cards +0.9
   (+0.4 as client components, which would ship their code to the browser); the whole dashboard
   7.0-7.3 ms. The dashboard's p95 at 10 connections sits on the 100 ms line, and the host's speed decides
-  the side: 91.8 ms and 111 ms in two full runs on 2026-11-29/30 (bare route 1,764 req/s), 125 ms
-  in this one and 106 ms in a dashboard-only run right after it, with the host ~15 % slower (bare
-  route 1,475-1,569 req/s; the empty signed-in shell alone 81 ms, against 55 ms before). A CPU profile under dashboard load puts
+  the side: in full runs on 2026-11-29/30, 91.8 ms and 111 ms (bare route 1,764 req/s), then
+  125 ms (106 ms in a dashboard-only run right after it) and 97.2 ms with the host ~10-15 % slower
+  (bare route 1,475-1,571 req/s; the empty signed-in shell alone 81 ms, against 55 ms before). A CPU profile under dashboard load puts
   ~6.5 ms of the server's core into each request: React rendering the page twice over (the RSC
   payload, then the HTML: 43 KB, of which 27 KB is the inlined payload) ~2.4 ms, garbage
   collection ~1.1 ms, the rest Next's request handling, proxy.ts, the session check and the one
@@ -65,8 +65,8 @@ const READING = `## Reading the misses
   5 minutes ago: a replay) is refused before the body is read. A forged signature with a fresh
   timestamp costs more: the body must be read (Next hands route handlers a web \`Request\`) and
   one HMAC computed. That HMAC is checked before the Stripe SDK is called: the SDK's refusal
-  builds an error object that cost ~5 % of the bare route more (75-81 % in earlier runs); the
-  SDK still decides every delivery that is accepted.
+  builds an error object that cost ~5 % of the bare route more (75-81 % in earlier runs, 80-87 %
+  since); the SDK still decides every delivery that is accepted.
 - **Memory.** \`npm start\` caps V8's old space at 224 MB and gives the young generation 32 MB
   semi-spaces (scripts/start.sh says why). Without the cap V8 lets garbage pile up to ~430 MB of
   RSS under 50 signed-in connections before collecting. Until 2026-11-30 a leak in React's
