@@ -18,6 +18,3 @@ export function LegendList({ items, className = "" }: { items: LegendItem[]; cla
     </ul>
   );
 }
-
-/** Legend items from [label, colour, shape] triples. */
-export const legendItems = (...items: [string, string, LegendItem["shape"]][]): LegendItem[] => items.map(([label, color, shape]) => ({ label, color, shape }));

@@ -24,7 +24,6 @@ export type PlotLabel = { text: string; x: number; y: number; anchor: "start" | 
 /** A marker drawn in HTML so it stays round on a stretched plot. */
 export type PlotDot = { x: number; y: number; fill: string; label?: PlotLabel };
 
-export type { LegendItem };
 
 export type StaticChartProps = {
   left: AxisTick[];

@@ -27,7 +27,7 @@ type SmtpError = { responseCode?: number; command?: string };
  * our side (535 bad credentials, a 554 policy or quota block on the sender or the message):
  * retried with back-off like an outage, so rotating a password doesn't bounce every email.
  */
-export function isRecipientRefusal(err: unknown): boolean {
+function isRecipientRefusal(err: unknown): boolean {
   const { responseCode, command } = (err ?? {}) as SmtpError;
   if (!responseCode || responseCode < 500 || responseCode >= 600) return false;
   return /^RCPT\b/i.test(command ?? "");
